@@ -1,0 +1,24 @@
+package io.surge.ticketing.contracts.messages;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Booking API -> booking consumer, on {@code booking.commands} keyed by event id. Exactly one of
+ * {@code ticketIds} (chosen seats) or {@code sectionId} + {@code quantity} (best available) is set.
+ * {@code bookingId} is the idempotency key: a redelivered command never reserves twice.
+ */
+public record ReserveCommand(
+        UUID bookingId,
+        long eventId,
+        String userId,
+        List<Long> ticketIds,
+        Long sectionId,
+        Integer quantity,
+        Instant requestedAt) {
+
+    public boolean chosenSeats() {
+        return ticketIds != null && !ticketIds.isEmpty();
+    }
+}

@@ -1,0 +1,85 @@
+package io.surge.ticketing.contracts.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+import io.surge.ticketing.contracts.admission.AdmissionTokenCodec.Failure;
+
+class AdmissionTokenCodecUnitTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final AdmissionTokenCodec codec = AdmissionTokenCodec.fromSecret("0123456789abcdef0123456789abcdef", clock);
+
+    private String tokenFor(String user, long event, Duration ttl) {
+        return codec.encode(new AdmissionToken(user, event, NOW, NOW.plus(ttl), "jti-1"));
+    }
+
+    @Test
+    void acceptsATokenForItsOwnUserAndEvent() {
+        var verification = codec.verify(tokenFor("u-1", 42, Duration.ofMinutes(5)), "u-1", 42);
+        assertThat(verification.valid()).isTrue();
+        assertThat(verification.token().userId()).isEqualTo("u-1");
+        assertThat(verification.token().eventId()).isEqualTo(42);
+    }
+
+    @Test
+    void refusesAnotherUsersToken() {
+        assertThat(codec.verify(tokenFor("u-1", 42, Duration.ofMinutes(5)), "u-2", 42).failure())
+                .isEqualTo(Failure.WRONG_USER);
+    }
+
+    @Test
+    void refusesATokenForAnotherEvent() {
+        assertThat(codec.verify(tokenFor("u-1", 42, Duration.ofMinutes(5)), "u-1", 43).failure())
+                .isEqualTo(Failure.WRONG_EVENT);
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        assertThat(codec.verify(tokenFor("u-1", 42, Duration.ofSeconds(-1)), "u-1", 42).failure())
+                .isEqualTo(Failure.EXPIRED);
+    }
+
+    @Test
+    void refusesATokenSignedWithAnotherKey() {
+        var forger = AdmissionTokenCodec.fromSecret("ffffffffffffffffffffffffffffffff", clock);
+        String forged = forger.encode(new AdmissionToken("u-1", 42, NOW, NOW.plusSeconds(60), "x"));
+        assertThat(codec.verify(forged, "u-1", 42).failure()).isEqualTo(Failure.BAD_SIGNATURE);
+    }
+
+    @Test
+    void refusesATokenWhosePayloadWasEdited() {
+        String token = tokenFor("u-1", 42, Duration.ofMinutes(5));
+        String[] parts = token.split("\\.");
+        String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("\"u-1\"", "\"u-2\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(codec.verify(parts[0] + "." + edited + "." + parts[2], "u-2", 42).failure())
+                .isEqualTo(Failure.BAD_SIGNATURE);
+    }
+
+    @Test
+    void refusesMissingAndMalformedTokens() {
+        assertThat(codec.verify(null, "u-1", 42).failure()).isEqualTo(Failure.MISSING);
+        assertThat(codec.verify("", "u-1", 42).failure()).isEqualTo(Failure.MISSING);
+        assertThat(codec.verify("garbage", "u-1", 42).failure()).isEqualTo(Failure.MALFORMED);
+        assertThat(codec.verify("v1.!!.!!", "u-1", 42).failure()).isEqualTo(Failure.MALFORMED);
+        assertThat(codec.verify("v2.a.b", "u-1", 42).failure()).isEqualTo(Failure.MALFORMED);
+    }
+
+    @Test
+    void refusesShortSecrets() {
+        assertThatThrownBy(() -> AdmissionTokenCodec.fromSecret("short", clock))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

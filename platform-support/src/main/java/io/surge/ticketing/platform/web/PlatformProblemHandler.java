@@ -1,0 +1,161 @@
+package io.surge.ticketing.platform.web;
+
+import static io.surge.ticketing.platform.web.ProblemCodes.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.surge.ticketing.contracts.ErrorCode;
+import jakarta.validation.ConstraintViolationException;
+
+/**
+ * Turns every failure of a servlet service into RFC 9457 problem+json with a stable {@code code}:
+ * domain refusals keep their status and code, framework errors map to the closest code, and anything
+ * unexpected is a 500 without stack traces or SQL.
+ */
+@RestControllerAdvice
+public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformProblemHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        ProblemDetail body = problem(e.status(), e.code(), e.getMessage());
+        e.properties().forEach(body::setProperty);
+        return respond(e.status(), body, new HttpHeaders());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+                "'" + e.getName() + "' has an invalid value");
+        return respond(HttpStatus.BAD_REQUEST, body, new HttpHeaders());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "request is invalid");
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .toList();
+        body.setProperty("errors", errors);
+        return respond(HttpStatus.BAD_REQUEST, body, new HttpHeaders());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
+                "an unexpected error occurred");
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, body, new HttpHeaders());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "request body is invalid");
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(PlatformProblemHandler::fieldError)
+                .toList();
+        body.setProperty("errors", errors);
+        return new ResponseEntity<>(body, problemHeaders(headers), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "request is invalid");
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("field", r.getMethodParameter().getParameterName());
+                    m.put("message", String.valueOf(err.getDefaultMessage()));
+                    return m;
+                }))
+                .toList();
+        body.setProperty("errors", errors);
+        return new ResponseEntity<>(body, problemHeaders(headers), HttpStatus.BAD_REQUEST);
+    }
+
+    /** Framework exceptions already carry a ProblemDetail: add the code that matches their status. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getProperties() == null
+                || body instanceof ProblemDetail d && !d.getProperties().containsKey("code")) {
+            ((ProblemDetail) body).setProperty("code", codeFor(status).name());
+        }
+        return new ResponseEntity<>(body, problemHeaders(headers), status);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && ex instanceof ErrorResponse er) {
+            body = er.updateAndGetBody(getMessageSource(), java.util.Locale.getDefault());
+        }
+        if (body instanceof ProblemDetail detail && statusCode.value() == 400
+                && ex instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+            detail.setDetail("request body is not readable JSON of the expected shape");
+            detail.setProperty("code", ErrorCode.MALFORMED_REQUEST.name());
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    static ErrorCode codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> ErrorCode.VALIDATION_FAILED;
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 409 -> ErrorCode.CONFLICT;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            case 504 -> ErrorCode.UPSTREAM_TIMEOUT;
+            default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
+        };
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("field", error.getField());
+        m.put("message", String.valueOf(error.getDefaultMessage()));
+        return m;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, ProblemDetail body, HttpHeaders headers) {
+        return new ResponseEntity<>(body, problemHeaders(headers), status);
+    }
+
+    private static HttpHeaders problemHeaders(HttpHeaders headers) {
+        HttpHeaders copy = new HttpHeaders();
+        if (headers != null) {
+            copy.putAll(headers);
+        }
+        copy.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return copy;
+    }
+}
