@@ -36,5 +36,7 @@ public enum ErrorCode {
     SERVICE_UNAVAILABLE,
     UPSTREAM_TIMEOUT,
     CONFLICT,
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** An event refers to a venue the catalog does not know. */
+    VENUE_NOT_FOUND
 }
