@@ -1,5 +1,9 @@
 package io.surge.ticketing.contracts.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +12,8 @@ import java.util.UUID;
  * A booking state transition, on {@code booking.events} keyed by event id, written through the booking
  * outbox in the same transaction as the change. {@code messageId} lets consumers dedupe redeliveries.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingEvent(
         UUID messageId,
         Type type,

@@ -1,5 +1,9 @@
 package io.surge.ticketing.contracts.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,12 +14,16 @@ import java.util.List;
  * availability bitfield; its ticket id is {@link TicketIds#of(long, int)}. Redelivery is harmless:
  * the booking side inserts the seats idempotently.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record EventInventoryDefined(
         long eventId,
         Instant onSaleAt,
         List<Section> sections) {
 
     /** A block of seats sharing a section and a price. General admission is one row of {@code capacity} places. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Section(long sectionId, String name, int firstSeatIndex, int rows, int seatsPerRow, long priceCents) {
 
         public int seatCount() {

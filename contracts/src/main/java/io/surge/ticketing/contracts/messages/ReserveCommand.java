@@ -1,5 +1,9 @@
 package io.surge.ticketing.contracts.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +13,8 @@ import java.util.UUID;
  * {@code ticketIds} (chosen seats) or {@code sectionId} + {@code quantity} (best available) is set.
  * {@code bookingId} is the idempotency key: a redelivered command never reserves twice.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ReserveCommand(
         UUID bookingId,
         long eventId,

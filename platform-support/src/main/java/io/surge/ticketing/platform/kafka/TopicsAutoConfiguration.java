@@ -1,0 +1,43 @@
+package io.surge.ticketing.platform.kafka;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import io.surge.ticketing.contracts.Topics;
+
+/**
+ * Declares every platform topic in every Kafka-using service, so whichever starts first creates them with the
+ * right partition count (creation is idempotent). Partitions bound the consumers' parallelism; keys by event
+ * keep one event's inventory commands in order.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaAdmin.class)
+@ConditionalOnBean(KafkaAdmin.class)
+public class TopicsAutoConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics ticketingTopics(@Value("${ticketing.kafka.partitions:6}") int partitions,
+            @Value("${ticketing.kafka.replicas:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(
+                topic(Topics.CATALOG_EVENT_INVENTORY, partitions, replicas),
+                topic(Topics.BOOKING_COMMANDS, partitions, replicas),
+                topic(Topics.BOOKING_COMMANDS_DLT, 1, replicas),
+                topic(Topics.BOOKING_EVENTS, partitions, replicas),
+                TopicBuilder.name(Topics.SALE_SETTINGS).partitions(partitions).replicas(replicas)
+                        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build(),
+                topic(Topics.PAYMENT_REQUESTS, partitions, replicas),
+                topic(Topics.PAYMENT_EVENTS, partitions, replicas));
+    }
+
+    private static NewTopic topic(String name, int partitions, short replicas) {
+        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+    }
+}
