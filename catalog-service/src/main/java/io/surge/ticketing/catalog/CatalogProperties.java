@@ -1,0 +1,25 @@
+package io.surge.ticketing.catalog;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+@ConfigurationProperties("catalog")
+public record CatalogProperties(@DefaultValue Outbox outbox, @DefaultValue Read read) {
+
+    /** The inventory outbox relay. */
+    public record Outbox(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("100") int batchSize,
+            @DefaultValue("10s") Duration sendTimeout) {
+    }
+
+    /**
+     * The read-path caches. {@code detailsTtl}/{@code seatMapTtl} bound how long another replica may serve a
+     * representation after a change (this replica evicts at once); the max-ages are what clients and CDNs get.
+     */
+    public record Read(@DefaultValue("2s") Duration detailsTtl, @DefaultValue("30s") Duration seatMapTtl,
+            @DefaultValue("16MB") DataSize detailsCacheSize, @DefaultValue("48MB") DataSize seatMapCacheSize,
+            @DefaultValue("5s") Duration detailsMaxAge, @DefaultValue("1h") Duration seatMapMaxAge) {
+    }
+}

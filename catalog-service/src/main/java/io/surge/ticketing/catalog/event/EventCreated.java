@@ -1,0 +1,4 @@
+package io.surge.ticketing.catalog.event;
+
+record EventCreated(long eventId) {
+}

@@ -1,0 +1,42 @@
+package io.surge.ticketing.catalog.inventory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.surge.ticketing.catalog.event.EventSnapshot;
+import io.surge.ticketing.catalog.layout.SeatLayout;
+import io.surge.ticketing.contracts.messages.EventInventoryDefined;
+
+/**
+ * Builds the inventory hand-off to booking. The wire format is the one the contracts record declares (its
+ * Jackson annotations: snake_case members) with ISO-8601 instants, independent of any Spring ObjectMapper.
+ */
+final class InventoryMessages {
+
+    static final ObjectMapper WIRE = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private InventoryMessages() {
+    }
+
+    static EventInventoryDefined inventoryOf(EventSnapshot event) {
+        SeatLayout layout = event.layout();
+        return new EventInventoryDefined(event.id(), event.onSaleAt(), layout.blocks().stream()
+                .map(b -> new EventInventoryDefined.Section(b.sectionId(), b.name(), b.firstSeatIndex(), b.rows(),
+                        b.seatsPerRow(), b.priceCents()))
+                .toList());
+    }
+
+    static String toJson(EventInventoryDefined message) {
+        try {
+            return WIRE.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.surge.ticketing.catalog.venue;
+
+record VenueCreated(long venueId) {
+}
