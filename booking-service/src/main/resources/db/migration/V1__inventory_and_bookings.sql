@@ -1,14 +1,21 @@
 -- Ticket inventory and bookings. PostgreSQL is the only source of truth for who holds a seat;
 -- the Redis bitfield and every cache are rebuilt from these tables.
 
--- One row per event on sale here, with the sale settings the booking side enforces.
+-- One row per event on sale here.
 CREATE TABLE event_inventory (
+    event_id   bigint      PRIMARY KEY,
+    seat_count integer     NOT NULL CHECK (seat_count >= 0),
+    on_sale_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- The sale settings the booking side enforces, from the waiting room's compacted topic. They may arrive
+-- before the inventory, so they are kept apart; an event without a row uses the configured defaults.
+CREATE TABLE sale_settings (
     event_id             bigint      PRIMARY KEY,
-    seat_count           integer     NOT NULL CHECK (seat_count >= 0),
-    on_sale_at           timestamptz,
-    hold_seconds         integer     NOT NULL DEFAULT 600 CHECK (hold_seconds > 0),
-    max_tickets_per_user integer     NOT NULL DEFAULT 8 CHECK (max_tickets_per_user > 0),
-    created_at           timestamptz NOT NULL DEFAULT now(),
+    hold_seconds         integer     NOT NULL CHECK (hold_seconds > 0),
+    max_tickets_per_user integer     NOT NULL CHECK (max_tickets_per_user > 0),
     updated_at           timestamptz NOT NULL DEFAULT now()
 );
 
@@ -45,6 +52,8 @@ CREATE TABLE bookings (
     user_id     text        NOT NULL,
     status      text        NOT NULL CHECK (status IN ('RESERVED', 'CONFIRMED', 'EXPIRED', 'CANCELLED', 'REJECTED')),
     ticket_ids  bigint[]    NOT NULL DEFAULT '{}',
+    -- for REJECTED: the requested seats that were taken
+    unavailable_ticket_ids bigint[] NOT NULL DEFAULT '{}',
     total_cents bigint      NOT NULL DEFAULT 0,
     expires_at  timestamptz,
     reason      text,

@@ -37,11 +37,18 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformProblemHandler.class);
 
+    /** A DomainException property that also becomes the {@code Retry-After} header (seconds). */
+    public static final String RETRY_AFTER_PROPERTY = "retry_after_seconds";
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
         ProblemDetail body = problem(e.status(), e.code(), e.getMessage());
         e.properties().forEach(body::setProperty);
-        return respond(e.status(), body, new HttpHeaders());
+        HttpHeaders headers = new HttpHeaders();
+        if (e.properties().get(RETRY_AFTER_PROPERTY) instanceof Number seconds) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+        }
+        return respond(e.status(), body, headers);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,49 @@
+package io.surge.ticketing.booking;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Booking-service settings ({@code ticketing.booking.*}).
+ *
+ * @param defaultHoldSeconds       hold length when the waiting room sent no settings for the event
+ * @param defaultMaxTicketsPerUser per-user limit per event when the waiting room sent none
+ * @param maxTicketsPerRequest     upper bound of seats in one reservation
+ * @param admissionSecret          the shared admission-token secret (from the environment)
+ * @param commands                 the Kafka buffer of reservation commands
+ * @param availability             the bitfield read path
+ */
+@ConfigurationProperties("ticketing.booking")
+public record BookingProperties(
+        @DefaultValue("600") int defaultHoldSeconds,
+        @DefaultValue("8") int defaultMaxTicketsPerUser,
+        @DefaultValue("10") int maxTicketsPerRequest,
+        String admissionSecret,
+        @DefaultValue Commands commands,
+        @DefaultValue Availability availability) {
+
+    /**
+     * @param decideWait         how long the API waits for a decision before answering 202
+     * @param maxBacklog         undecided commands above which the API sheds load with 503
+     * @param decisionsPerSecond the bounded rate at which consumers decide commands (the controlled leak)
+     * @param batchSize          commands decided in one transaction
+     * @param concurrency        consumer threads (bounded by the topic's partitions)
+     * @param pendingTtl         how long a buffered booking is reported PENDING without a decision
+     */
+    public record Commands(
+            @DefaultValue("1500ms") Duration decideWait,
+            @DefaultValue("20000") long maxBacklog,
+            @DefaultValue("5000") int decisionsPerSecond,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("3") int concurrency,
+            @DefaultValue("1h") Duration pendingTtl) {
+    }
+
+    /**
+     * @param maxAge {@code Cache-Control: max-age} of availability responses (the CDN holds them this long)
+     */
+    public record Availability(@DefaultValue("1s") Duration maxAge) {
+    }
+}

@@ -1,0 +1,42 @@
+package io.surge.ticketing.booking.admission;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import io.surge.ticketing.booking.BookingProperties;
+import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
+import io.surge.ticketing.platform.web.DomainException;
+
+/**
+ * Verifies the waiting room's admission token again behind the gateway (defence in depth: a request that
+ * reached this service by another path still needs a token bound to this user and this event).
+ */
+@Component
+public class AdmissionCheck {
+
+    private final AdmissionTokenCodec codec;
+
+    AdmissionCheck(BookingProperties properties, Clock clock) {
+        this.codec = AdmissionTokenCodec.fromSecret(properties.admissionSecret(), clock);
+    }
+
+    public void require(String token, String userId, long eventId) {
+        AdmissionTokenCodec.Verification verification = codec.verify(token, userId, eventId);
+        if (verification.valid()) {
+            return;
+        }
+        ErrorCode code = switch (verification.failure()) {
+            case MISSING -> ErrorCode.ADMISSION_REQUIRED;
+            case MALFORMED, BAD_SIGNATURE -> ErrorCode.ADMISSION_INVALID;
+            case EXPIRED -> ErrorCode.ADMISSION_EXPIRED;
+            case WRONG_EVENT -> ErrorCode.ADMISSION_WRONG_EVENT;
+            case WRONG_USER -> ErrorCode.ADMISSION_WRONG_USER;
+        };
+        throw new DomainException(HttpStatus.FORBIDDEN, code, "a valid admission token for this event is required",
+                Map.of());
+    }
+}

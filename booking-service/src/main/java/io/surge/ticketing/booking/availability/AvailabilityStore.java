@@ -1,0 +1,126 @@
+package io.surge.ticketing.booking.availability;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Redis mirror of held and sold seats: one bitfield per event at {@code booking:avail:{eventId}} (bit i is
+ * seat_index i, most significant bit of byte 0 first, 1 = held or sold) and its meta hash
+ * {@code booking:availmeta:{eventId}} (seat_count, as_of in epoch millis). A derived view: Postgres decides,
+ * this only reflects, and it is rebuilt from Postgres when missing or drifted.
+ */
+@Component
+public class AvailabilityStore {
+
+    // Flips bits only when the bitfield exists: a missing key must be rebuilt whole, never grown bit by bit.
+    private static final byte[] SET_BITS = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            for i = 3, #ARGV do redis.call('SETBIT', KEYS[1], ARGV[i], ARGV[1]) end
+            redis.call('HSET', KEYS[2], 'as_of', ARGV[2])
+            return 1""".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] REPLACE = """
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('HSET', KEYS[2], 'seat_count', ARGV[2], 'as_of', ARGV[3])
+            return 1""".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] READ = """
+            local bits = redis.call('GET', KEYS[1])
+            if not bits then return nil end
+            local meta = redis.call('HMGET', KEYS[2], 'seat_count', 'as_of')
+            return {bits, meta[1] or '', meta[2] or ''}""".getBytes(StandardCharsets.UTF_8);
+
+    private final RedisConnectionFactory redis;
+    private final Clock clock;
+
+    AvailabilityStore(RedisConnectionFactory redis, Clock clock) {
+        this.redis = redis;
+        this.clock = clock;
+    }
+
+    public static String bitfieldKey(long eventId) {
+        return "booking:avail:" + eventId;
+    }
+
+    static String metaKey(long eventId) {
+        return "booking:availmeta:" + eventId;
+    }
+
+    /** Marks seats taken (1) or free (0); returns false when the bitfield is missing and needs a rebuild. */
+    public boolean set(long eventId, Collection<Integer> seatIndexes, boolean taken) {
+        if (seatIndexes.isEmpty()) {
+            return true;
+        }
+        List<byte[]> args = new ArrayList<>(seatIndexes.size() + 4);
+        args.add(bytes(bitfieldKey(eventId)));
+        args.add(bytes(metaKey(eventId)));
+        args.add(bytes(taken ? "1" : "0"));
+        args.add(bytes(Long.toString(clock.millis())));
+        for (Integer index : seatIndexes) {
+            args.add(bytes(Integer.toString(index)));
+        }
+        Long done = execute(c -> c.scriptingCommands().eval(SET_BITS, ReturnType.INTEGER, 2, args.toArray(byte[][]::new)));
+        return done != null && done == 1L;
+    }
+
+    /** Replaces the whole bitfield of an event. */
+    public void replace(long eventId, byte[] bitfield, int seatCount) {
+        execute(c -> c.scriptingCommands().eval(REPLACE, ReturnType.INTEGER, 2,
+                bytes(bitfieldKey(eventId)), bytes(metaKey(eventId)), bitfield,
+                bytes(Integer.toString(seatCount)), bytes(Long.toString(clock.millis()))));
+    }
+
+    /** The current bitfield, or null when Redis has none for the event. */
+    public Snapshot read(long eventId) {
+        List<Object> result = execute(c -> c.scriptingCommands().eval(READ, ReturnType.MULTI, 2,
+                bytes(bitfieldKey(eventId)), bytes(metaKey(eventId))));
+        if (result == null || result.isEmpty()) {
+            return null;
+        }
+        byte[] bits = (byte[]) result.get(0);
+        String seatCount = new String((byte[]) result.get(1), StandardCharsets.US_ASCII);
+        String asOf = new String((byte[]) result.get(2), StandardCharsets.US_ASCII);
+        if (seatCount.isEmpty()) {
+            return null;
+        }
+        int seats = Integer.parseInt(seatCount);
+        byte[] full = bits.length >= (seats + 7) / 8 ? bits : java.util.Arrays.copyOf(bits, (seats + 7) / 8);
+        return new Snapshot(eventId, seats, full, asOf.isEmpty() ? clock.millis() : Long.parseLong(asOf));
+    }
+
+    public boolean exists(long eventId) {
+        Boolean exists = execute(c -> c.keyCommands().exists(bytes(bitfieldKey(eventId))));
+        return Boolean.TRUE.equals(exists);
+    }
+
+    /** Builds a bitfield from taken seat indexes (the layout Redis SETBIT uses). */
+    public static byte[] bitfield(int seatCount, Collection<Integer> takenSeatIndexes) {
+        byte[] bits = new byte[(seatCount + 7) / 8];
+        for (int index : takenSeatIndexes) {
+            bits[index >> 3] |= (byte) (0x80 >>> (index & 7));
+        }
+        return bits;
+    }
+
+    private <T> T execute(java.util.function.Function<RedisConnection, T> action) {
+        try (RedisConnection connection = redis.getConnection()) {
+            return action.apply(connection);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One event's bitfield as read from Redis. */
+    public record Snapshot(long eventId, int seatCount, byte[] bitfield, long asOfMillis) {
+    }
+}

@@ -1,0 +1,49 @@
+package io.surge.ticketing.booking.bookings;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import io.surge.ticketing.booking.BookingProperties;
+
+/**
+ * Remembers, for polling clients, the bookings whose commands wait in the Kafka buffer (they have no row
+ * until decided): {@code booking:pending:{id}} = {@code userId|eventId}, expiring.
+ */
+@Component
+public class PendingMarkers {
+
+    private static final String PREFIX = "booking:pending:";
+
+    private final StringRedisTemplate redis;
+    private final Duration ttl;
+
+    PendingMarkers(StringRedisTemplate redis, BookingProperties properties) {
+        this.redis = redis;
+        this.ttl = properties.commands().pendingTtl();
+    }
+
+    public void mark(UUID bookingId, String userId, long eventId) {
+        redis.opsForValue().set(PREFIX + bookingId, userId + "|" + eventId, ttl);
+    }
+
+    public void clear(UUID bookingId) {
+        redis.delete(PREFIX + bookingId);
+    }
+
+    /** The event of a pending booking of this user, if it is one. */
+    public Optional<Long> pendingEvent(UUID bookingId, String userId) {
+        String value = redis.opsForValue().get(PREFIX + bookingId);
+        if (value == null) {
+            return Optional.empty();
+        }
+        int bar = value.lastIndexOf('|');
+        if (bar < 0 || !value.substring(0, bar).equals(userId)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(value.substring(bar + 1)));
+    }
+}

@@ -1,0 +1,33 @@
+package io.surge.ticketing.booking.decide;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.surge.ticketing.booking.bookings.Booking;
+import io.surge.ticketing.booking.bookings.BookingStatus;
+
+/**
+ * The outcome of one reservation command, as broadcast to the API instances waiting for it.
+ *
+ * @param seatIndexes the bits to set in the availability bitfield (RESERVED only)
+ * @param reason      the ErrorCode name of a rejection
+ */
+public record Decision(
+        UUID bookingId,
+        long eventId,
+        String userId,
+        BookingStatus status,
+        List<Long> ticketIds,
+        List<Integer> seatIndexes,
+        List<Long> unavailableTicketIds,
+        long totalCents,
+        Instant expiresAt,
+        String reason) {
+
+    static Decision of(Booking booking, List<Integer> seatIndexes) {
+        return new Decision(booking.bookingId(), booking.eventId(), booking.userId(), booking.status(),
+                booking.ticketIds(), seatIndexes, booking.unavailableTicketIds(), booking.totalCents(),
+                booking.expiresAt(), booking.reason());
+    }
+}

@@ -1,0 +1,71 @@
+package io.surge.ticketing.booking.decide;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.surge.ticketing.booking.BookingProperties;
+import io.surge.ticketing.contracts.Topics;
+import io.surge.ticketing.contracts.messages.MessageJson;
+import io.surge.ticketing.contracts.messages.ReserveCommand;
+
+/**
+ * Drains the reservation buffer: a batch of commands per poll, decided in one transaction at a bounded rate.
+ * Offsets are committed only after the batch's transaction committed, so a crash redelivers the batch and the
+ * decider's idempotency (booking id) makes the redelivery harmless. A technical failure (database down) is
+ * retried with back-off for as long as it lasts: a command is never dropped. Unreadable records go to the DLT.
+ */
+@Component
+class ReserveCommandListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ReserveCommandListener.class);
+
+    private final ReservationDecider decider;
+    private final DecisionPublisher publisher;
+    private final KafkaTemplate<String, String> kafka;
+    private final DecisionRate rate;
+    private final MeterRegistry meters;
+    private final Timer batchTimer;
+
+    ReserveCommandListener(ReservationDecider decider, DecisionPublisher publisher, KafkaTemplate<String, String> kafka,
+            BookingProperties properties, MeterRegistry meters) {
+        this.decider = decider;
+        this.publisher = publisher;
+        this.kafka = kafka;
+        this.rate = new DecisionRate(properties.commands().decisionsPerSecond());
+        this.meters = meters;
+        this.batchTimer = meters.timer("booking.decision.batch");
+    }
+
+    @KafkaListener(id = "booking-commands", topics = Topics.BOOKING_COMMANDS, groupId = "booking-commands",
+            batch = "true", concurrency = "${ticketing.booking.commands.concurrency:3}",
+            properties = "max.poll.records:${ticketing.booking.commands.batch-size:200}")
+    void onCommands(List<ConsumerRecord<String, String>> records) throws Exception {
+        List<ReserveCommand> commands = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                commands.add(MessageJson.mapper().readValue(record.value(), ReserveCommand.class));
+            } catch (Exception e) {
+                log.error("unreadable reservation command at {}-{}@{}, sent to the DLT: {}", record.topic(),
+                        record.partition(), record.offset(), e.toString());
+                kafka.send(Topics.BOOKING_COMMANDS_DLT, record.key(), record.value()).get();
+                meters.counter("booking.commands.dead_lettered").increment();
+            }
+        }
+        if (commands.isEmpty()) {
+            return;
+        }
+        rate.acquire(commands.size());
+        List<Decision> decisions = batchTimer.recordCallable(() -> decider.decide(commands));
+        meters.summary("booking.decision.batch.size").record(commands.size());
+        publisher.published(decisions);
+    }
+}

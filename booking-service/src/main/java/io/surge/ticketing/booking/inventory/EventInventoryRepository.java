@@ -1,0 +1,81 @@
+package io.surge.ticketing.booking.inventory;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.surge.ticketing.booking.BookingProperties;
+
+/** SQL of event_inventory, event_sections and sale_settings. */
+@Repository
+public class EventInventoryRepository {
+
+    private final JdbcClient jdbc;
+    private final BookingProperties properties;
+
+    EventInventoryRepository(JdbcClient jdbc, BookingProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    public Optional<EventFacts> find(long eventId) {
+        return jdbc.sql("""
+                SELECT e.event_id, e.seat_count, e.on_sale_at,
+                       coalesce(s.hold_seconds, ?) AS hold_seconds,
+                       coalesce(s.max_tickets_per_user, ?) AS max_tickets_per_user
+                FROM event_inventory e LEFT JOIN sale_settings s ON s.event_id = e.event_id
+                WHERE e.event_id = ?""")
+                .param(properties.defaultHoldSeconds()).param(properties.defaultMaxTicketsPerUser()).param(eventId)
+                .query((rs, n) -> {
+                    Timestamp onSale = rs.getTimestamp("on_sale_at");
+                    return new EventFacts(rs.getLong("event_id"), rs.getInt("seat_count"),
+                            onSale == null ? null : onSale.toInstant(),
+                            rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"));
+                })
+                .optional();
+    }
+
+    /** Inserts the event row; false when it already existed (a redelivered inventory message). */
+    boolean insertIfAbsent(long eventId, int seatCount, Instant onSaleAt) {
+        return jdbc.sql("INSERT INTO event_inventory (event_id, seat_count, on_sale_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (event_id) DO NOTHING")
+                .param(eventId).param(seatCount).param(onSaleAt == null ? null : Timestamp.from(onSaleAt))
+                .update() == 1;
+    }
+
+    void updateOnSaleAt(long eventId, Instant onSaleAt) {
+        jdbc.sql("UPDATE event_inventory SET on_sale_at = ?, updated_at = now() WHERE event_id = ?")
+                .param(onSaleAt == null ? null : Timestamp.from(onSaleAt)).param(eventId)
+                .update();
+    }
+
+    void insertSection(long eventId, long sectionId, String name, long priceCents) {
+        jdbc.sql("INSERT INTO event_sections (event_id, section_id, name, price_cents) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (event_id, section_id) DO NOTHING")
+                .param(eventId).param(sectionId).param(name).param(priceCents)
+                .update();
+    }
+
+    public boolean sectionExists(long eventId, long sectionId) {
+        return jdbc.sql("SELECT count(*) FROM event_sections WHERE event_id = ? AND section_id = ?")
+                .param(eventId).param(sectionId)
+                .query(Integer.class).single() > 0;
+    }
+
+    void upsertSaleSettings(long eventId, int holdSeconds, int maxTicketsPerUser) {
+        jdbc.sql("""
+                INSERT INTO sale_settings (event_id, hold_seconds, max_tickets_per_user) VALUES (?, ?, ?)
+                ON CONFLICT (event_id) DO UPDATE SET hold_seconds = excluded.hold_seconds,
+                    max_tickets_per_user = excluded.max_tickets_per_user, updated_at = now()""")
+                .param(eventId).param(holdSeconds).param(maxTicketsPerUser)
+                .update();
+    }
+
+    public List<Long> eventIds() {
+        return jdbc.sql("SELECT event_id FROM event_inventory ORDER BY event_id").query(Long.class).list();
+    }
+}

@@ -1,0 +1,187 @@
+package io.surge.ticketing.booking.reserve;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.DeferredResult;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.surge.ticketing.booking.BookingProperties;
+import io.surge.ticketing.booking.admission.AdmissionCheck;
+import io.surge.ticketing.booking.bookings.BookingStatus;
+import io.surge.ticketing.booking.bookings.BookingView;
+import io.surge.ticketing.booking.bookings.PendingMarkers;
+import io.surge.ticketing.booking.decide.Decision;
+import io.surge.ticketing.booking.inventory.EventFacts;
+import io.surge.ticketing.booking.inventory.EventFactsCache;
+import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.contracts.Topics;
+import io.surge.ticketing.contracts.messages.MessageJson;
+import io.surge.ticketing.contracts.messages.ReserveCommand;
+import io.surge.ticketing.contracts.messages.TicketIds;
+import io.surge.ticketing.platform.web.DomainException;
+
+/**
+ * The reserve use case on the API side: validate, admit, shed load when the buffer is too deep, put the command
+ * on Kafka (keyed by event, acknowledged by all in-sync replicas) and answer with the decision if it comes within
+ * a short wait (201/409), otherwise 202 with the booking to poll. A 202 is only ever given for a command Kafka has
+ * acknowledged, so an accepted reservation is never lost.
+ */
+@Component
+class ReservationBuffer implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationBuffer.class);
+    // The servlet-level ceiling; the decision wait below is what clients normally see.
+    private static final long ASYNC_TIMEOUT_MS = 30_000;
+
+    private final BookingProperties properties;
+    private final AdmissionCheck admission;
+    private final EventFactsCache events;
+    private final BacklogMonitor backlog;
+    private final PendingDecisions pending;
+    private final PendingMarkers markers;
+    private final KafkaTemplate<String, String> kafka;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "reserve-decision-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ReservationBuffer(BookingProperties properties, AdmissionCheck admission, EventFactsCache events,
+            BacklogMonitor backlog, PendingDecisions pending, PendingMarkers markers,
+            KafkaTemplate<String, String> kafka, MeterRegistry meters, Clock clock) {
+        this.properties = properties;
+        this.admission = admission;
+        this.events = events;
+        this.backlog = backlog;
+        this.pending = pending;
+        this.markers = markers;
+        this.kafka = kafka;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    DeferredResult<ResponseEntity<Object>> submit(String userId, String admissionToken, ReserveRequest request) {
+        long eventId = request.eventId();
+        admission.require(admissionToken, userId, eventId);
+        EventFacts event = events.find(eventId).orElseThrow(() -> new DomainException(HttpStatus.NOT_FOUND,
+                ErrorCode.EVENT_NOT_FOUND, "event " + eventId + " is not on sale here"));
+        validate(request, event);
+        if (backlog.lag() > properties.commands().maxBacklog()) {
+            meters.counter("booking.reservations.shed").increment();
+            throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
+                    "too many reservations are waiting; retry shortly", Map.of("retry_after_seconds", 5));
+        }
+
+        UUID bookingId = UUID.randomUUID();
+        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(ASYNC_TIMEOUT_MS);
+        result.onTimeout(() -> {
+            pending.forget(bookingId);
+            result.setResult(accepted(bookingId, eventId));
+        });
+        pending.await(bookingId, decision -> complete(result, decision));
+        markers.mark(bookingId, userId, eventId);
+
+        ReserveCommand command = new ReserveCommand(bookingId, eventId, userId, request.ticketIds(),
+                request.sectionId(), request.quantity(), clock.instant());
+        String payload;
+        try {
+            payload = MessageJson.mapper().writeValueAsString(command);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        kafka.send(Topics.BOOKING_COMMANDS, Long.toString(eventId), payload).whenComplete((sent, failure) -> {
+            if (failure != null) {
+                log.warn("reservation command {} was not accepted by Kafka: {}", bookingId, failure.toString());
+                pending.forget(bookingId);
+                timers.execute(() -> markers.clear(bookingId));
+                result.setErrorResult(new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+                        "the reservation buffer is unavailable; nothing was reserved, retry shortly",
+                        Map.of("retry_after_seconds", 2)));
+                return;
+            }
+            meters.counter("booking.commands.buffered").increment();
+            timers.schedule(() -> {
+                pending.forget(bookingId);
+                result.setResult(accepted(bookingId, eventId));
+            }, properties.commands().decideWait().toMillis(), TimeUnit.MILLISECONDS);
+        });
+        return result;
+    }
+
+    private void validate(ReserveRequest request, EventFacts event) {
+        if (!event.onSale(clock.instant())) {
+            throw new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_NOT_ON_SALE,
+                    "the sale of event " + event.eventId() + " has not started", Map.of("on_sale_at", event.onSaleAt().toString()));
+        }
+        if (request.ticketIds() != null) {
+            var foreign = request.ticketIds().stream()
+                    .filter(id -> TicketIds.eventOf(id) != event.eventId() || TicketIds.seatIndexOf(id) >= event.seatCount())
+                    .toList();
+            if (!foreign.isEmpty()) {
+                throw new DomainException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+                        "ticket_ids are not seats of event " + event.eventId(), Map.of("invalid_ticket_ids", foreign));
+            }
+        }
+        if (request.seatsWanted() > event.maxTicketsPerUser()) {
+            throw new DomainException(HttpStatus.CONFLICT, ErrorCode.TICKET_LIMIT_EXCEEDED,
+                    "at most " + event.maxTicketsPerUser() + " tickets per fan for this event",
+                    Map.of("max_tickets_per_user", event.maxTicketsPerUser()));
+        }
+    }
+
+    static ResponseEntity<Object> accepted(UUID bookingId, long eventId) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/bookings/" + bookingId))
+                .header("Retry-After", "1")
+                .body(Map.of("booking_id", bookingId, "status", BookingStatus.PENDING, "event_id", eventId));
+    }
+
+    private static void complete(DeferredResult<ResponseEntity<Object>> result, Decision decision) {
+        if (decision.status() == BookingStatus.REJECTED) {
+            result.setErrorResult(rejection(decision));
+        } else {
+            result.setResult(created(decision));
+        }
+    }
+
+    static ResponseEntity<Object> created(Decision decision) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/v1/bookings/" + decision.bookingId()))
+                .body(new BookingView(decision.bookingId(), decision.status(), decision.eventId(), decision.ticketIds(),
+                        decision.expiresAt(), decision.totalCents(), null, null, null));
+    }
+
+    static DomainException rejection(Decision decision) {
+        ErrorCode code = decision.reason() == null ? ErrorCode.SEATS_UNAVAILABLE : ErrorCode.valueOf(decision.reason());
+        HttpStatus status = code == ErrorCode.EVENT_NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        String detail = switch (code) {
+            case SEATS_UNAVAILABLE -> "the requested seats are no longer available";
+            case TICKET_LIMIT_EXCEEDED -> "this reservation would exceed the per-fan ticket limit of the event";
+            case EVENT_NOT_ON_SALE -> "the sale has not started";
+            default -> "the reservation was rejected";
+        };
+        return new DomainException(status, code, detail, Map.of(
+                "booking_id", decision.bookingId().toString(),
+                "unavailable_ticket_ids", decision.unavailableTicketIds()));
+    }
+
+    @Override
+    public void destroy() {
+        timers.shutdownNow();
+    }
+}
