@@ -1,0 +1,77 @@
+package io.surge.ticketing.payment.booking;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * booking-service's internal API (127.0.0.1:8084, not routed by the gateway): read a booking, and confirm
+ * it with one guarded transition (RESERVED -> CONFIRMED only while the hold is live, tickets HELD -> SOLD).
+ */
+@Component
+public class BookingClient {
+
+    private final RestClient http;
+
+    BookingClient(RestClient.Builder builder, Properties properties, ObjectMapper json) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(properties.readTimeout());
+        this.http = builder.baseUrl(properties.baseUrl()).requestFactory(factory).build();
+    }
+
+    /** The booking, or empty when booking-service answers 404. */
+    public Optional<BookingView> find(UUID bookingId) {
+        try {
+            return Optional.ofNullable(http.get().uri("/internal/bookings/{id}", bookingId)
+                    .retrieve().body(BookingView.class));
+        } catch (HttpClientErrorException.NotFound e) {
+            return Optional.empty();
+        } catch (RestClientException e) {
+            throw new BookingUnavailableException("booking-service could not read booking " + bookingId, e);
+        }
+    }
+
+    /** Confirms the booking with our payment id; never throws for a 404 or a 409. */
+    public ConfirmResult confirm(UUID bookingId, String paymentId) {
+        try {
+            http.post().uri("/internal/bookings/{id}/confirm", bookingId)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("payment_id", paymentId))
+                    .retrieve().toBodilessEntity();
+            return ConfirmResult.CONFIRMED;
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
+                return ConfirmResult.HOLD_EXPIRED;
+            }
+            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                return ConfirmResult.NOT_FOUND;
+            }
+            throw new BookingUnavailableException("booking-service refused confirm of " + bookingId + ": " + e.getStatusCode(), e);
+        } catch (RestClientException e) {
+            throw new BookingUnavailableException("booking-service could not confirm booking " + bookingId, e);
+        }
+    }
+
+    /** Where booking-service's internal API is and how long to wait for it. */
+    @ConfigurationProperties("payment.booking")
+    public record Properties(
+            @DefaultValue("http://127.0.0.1:8084") String baseUrl,
+            @DefaultValue("1s") Duration connectTimeout,
+            @DefaultValue("3s") Duration readTimeout) {
+    }
+}

@@ -1,0 +1,10 @@
+package io.surge.ticketing.payment.checkout;
+
+import java.util.UUID;
+
+/**
+ * API -> consumer on {@code payment.requests}, keyed by booking id. Only the attempt id travels: the attempt
+ * row (written before publishing) is the truth, so a redelivered or republished message is harmless.
+ */
+record PaymentRequested(UUID attemptId, UUID bookingId) {
+}

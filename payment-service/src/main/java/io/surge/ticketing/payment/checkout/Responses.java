@@ -1,0 +1,91 @@
+package io.surge.ticketing.payment.checkout;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.platform.web.ProblemCodes;
+
+/** The final answers of a payment, rendered once so every replay returns the same bytes. */
+@Component
+class Responses {
+
+    private final ObjectMapper json;
+
+    Responses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    StoredResponse confirmed(UUID bookingId, String paymentId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("booking_id", bookingId.toString());
+        body.put("status", "CONFIRMED");
+        body.put("payment_id", paymentId);
+        return new StoredResponse(200, MediaType.APPLICATION_JSON_VALUE, write(body));
+    }
+
+    StoredResponse declined(UUID bookingId) {
+        return problem(HttpStatus.PAYMENT_REQUIRED, ErrorCode.PAYMENT_DECLINED, bookingId,
+                "the payment was declined; the hold stays until it expires");
+    }
+
+    StoredResponse holdExpired(UUID bookingId) {
+        return problem(HttpStatus.CONFLICT, ErrorCode.HOLD_EXPIRED, bookingId,
+                "the hold on this booking has expired or is no longer payable; nothing was charged");
+    }
+
+    StoredResponse providerError(UUID bookingId) {
+        return problem(HttpStatus.BAD_GATEWAY, ErrorCode.PAYMENT_PROVIDER_ERROR, bookingId,
+                "the payment provider failed; nothing was charged, retry with the same Idempotency-Key");
+    }
+
+    StoredResponse unavailable(UUID bookingId) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.PAYMENT_PROVIDER_ERROR, bookingId,
+                "payments are temporarily unavailable; nothing was charged, retry with the same Idempotency-Key");
+    }
+
+    StoredResponse inUse(UUID bookingId) {
+        return problem(HttpStatus.CONFLICT, ErrorCode.IDEMPOTENCY_KEY_IN_USE, bookingId,
+                "a payment with this Idempotency-Key is still being processed; retry with the same key for its outcome");
+    }
+
+    /** The answer for a settled attempt's outcome code. */
+    StoredResponse forOutcome(String outcomeCode, UUID bookingId, String paymentId) {
+        return switch (outcomeCode) {
+            case "CONFIRMED" -> confirmed(bookingId, paymentId);
+            case "PAYMENT_DECLINED" -> declined(bookingId);
+            case "HOLD_EXPIRED" -> holdExpired(bookingId);
+            case "SERVICE_UNAVAILABLE" -> unavailable(bookingId);
+            default -> providerError(bookingId);
+        };
+    }
+
+    private StoredResponse problem(HttpStatus status, ErrorCode code, UUID bookingId, String detail) {
+        ProblemDetail problem = ProblemCodes.problem(status, code, detail);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", "/api/v1/bookings/" + bookingId + "/payment");
+        body.put("code", code.name());
+        return new StoredResponse(status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, write(body));
+    }
+
+    private String write(Map<String, Object> body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
