@@ -1,5 +1,9 @@
 package io.surge.ticketing.contracts.messages;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,6 +12,8 @@ import java.util.UUID;
  * attempt is settled. {@code paymentId} is the id booking-service stores on a CONFIRMED booking;
  * {@code messageId} lets consumers dedupe redeliveries.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record PaymentEvent(
         UUID messageId,
         Type type,

@@ -71,6 +71,11 @@ class Checkout {
         BookingView booking = readOwnBooking(command);
         admission.verify(command.admissionToken(), command.userId(), booking.eventId());
         if (!booking.holdLiveAt(clock.instant())) {
+            // A concurrent request with this key may have just paid it: its stored answer wins.
+            Optional<IdempotencyKey> meanwhile = keys.find(command.userId(), command.idempotencyKey());
+            if (meanwhile.isPresent()) {
+                return answerKnown(meanwhile.get(), fingerprint, command.bookingId());
+            }
             // Nothing recorded: the hold cannot come back, so a retry gets the same 409 anyway.
             throw CheckoutRefusal.holdExpired();
         }
