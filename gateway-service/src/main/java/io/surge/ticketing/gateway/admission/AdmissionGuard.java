@@ -1,0 +1,71 @@
+package io.surge.ticketing.gateway.admission;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.contracts.admission.AdmissionToken;
+import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
+import io.surge.ticketing.contracts.admission.AdmissionTokenCodec.Failure;
+import io.surge.ticketing.contracts.admission.AdmissionTokenCodec.Verification;
+
+/**
+ * Decides whether a presented admission token lets a user through, and names the refusal with its stable code.
+ * Pure: no HTTP here, so every rule is unit-testable.
+ */
+final class AdmissionGuard {
+
+    private final AdmissionTokenCodec codec;
+    private final Clock clock;
+
+    AdmissionGuard(AdmissionTokenCodec codec, Clock clock) {
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** For a reservation: the token must be ours, alive, for this user and for this event. */
+    ErrorCode checkForEvent(String token, String userId, long eventId) {
+        Verification verification = codec.verify(token, userId, eventId);
+        return verification.valid() ? null : codeOf(verification.failure());
+    }
+
+    /**
+     * For operations on an existing booking: the booking's event is known only downstream (booking-service
+     * checks it again), so here the token must be ours, alive and for this user.
+     */
+    ErrorCode checkForUser(String token, String userId) {
+        Verification verification = codec.decode(token);
+        if (!verification.valid()) {
+            return codeOf(verification.failure());
+        }
+        AdmissionToken decoded = verification.token();
+        if (!decoded.expiresAt().isAfter(Instant.now(clock))) {
+            return ErrorCode.ADMISSION_EXPIRED;
+        }
+        if (!decoded.userId().equals(userId)) {
+            return ErrorCode.ADMISSION_WRONG_USER;
+        }
+        return null;
+    }
+
+    static ErrorCode codeOf(Failure failure) {
+        return switch (failure) {
+            case MISSING -> ErrorCode.ADMISSION_REQUIRED;
+            case MALFORMED, BAD_SIGNATURE -> ErrorCode.ADMISSION_INVALID;
+            case EXPIRED -> ErrorCode.ADMISSION_EXPIRED;
+            case WRONG_EVENT -> ErrorCode.ADMISSION_WRONG_EVENT;
+            case WRONG_USER -> ErrorCode.ADMISSION_WRONG_USER;
+        };
+    }
+
+    static String describe(ErrorCode code) {
+        return switch (code) {
+            case ADMISSION_REQUIRED -> "an admission token from the waiting room is required (X-Admission-Token)";
+            case ADMISSION_INVALID -> "the admission token is not valid";
+            case ADMISSION_EXPIRED -> "the admission token has expired; rejoin the waiting room";
+            case ADMISSION_WRONG_EVENT -> "the admission token is for another event";
+            case ADMISSION_WRONG_USER -> "the admission token belongs to another user";
+            default -> "admission refused";
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package io.surge.ticketing.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Token buckets per route group, each with a per-client-IP and a per-user (JWT subject) bucket. The first group
+ * whose path patterns match a request applies.
+ *
+ * @param enabled        switch the limiter off entirely (tests of other parts, emergencies)
+ * @param keyPrefix      Redis key prefix of the buckets
+ * @param redisTimeout   how long to wait for Redis before failing open (reads) or closed (writes)
+ * @param groups         route groups, first match wins
+ */
+@ConfigurationProperties("ticketing.ratelimit")
+record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("gw:rl:") String keyPrefix,
+        @DefaultValue("250ms") Duration redisTimeout,
+        @DefaultValue List<Group> groups) {
+
+    /** @param paths PathPattern syntax, e.g. {@code /api/v1/waiting-room/**} */
+    record Group(String name, List<String> paths, Bucket perIp, Bucket perUser) {
+    }
+
+    /** @param rate tokens added per second; @param burst bucket capacity */
+    record Bucket(double rate, int burst) {
+    }
+}

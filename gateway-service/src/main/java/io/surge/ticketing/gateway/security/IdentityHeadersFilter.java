@@ -1,0 +1,54 @@
+package io.surge.ticketing.gateway.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.surge.ticketing.contracts.web.Headers;
+import reactor.core.publisher.Mono;
+
+/**
+ * Services trust {@code X-User-Id} / {@code X-User-Roles} because only the gateway can reach them, so the
+ * gateway always removes whatever the client sent and, when the JWT was verified, sets them from it.
+ */
+@Component
+class IdentityHeadersFilter implements WebFilter, Ordered {
+
+    /** Right after Spring Security (-100) has verified the token. */
+    static final int ORDER = 0;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return exchange.getPrincipal()
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(p -> Optional.of(((JwtAuthenticationToken) p).getToken()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(jwt -> chain.filter(exchange.mutate()
+                        .request(request -> request.headers(headers -> {
+                            headers.remove(Headers.USER_ID);
+                            headers.remove(Headers.USER_ROLES);
+                            jwt.ifPresent(token -> {
+                                headers.set(Headers.USER_ID, token.getSubject());
+                                headers.set(Headers.USER_ROLES, String.join(",", roles(token)));
+                            });
+                        }))
+                        .build()));
+    }
+
+    static List<String> roles(Jwt token) {
+        List<String> roles = token.getClaimAsStringList("roles");
+        return roles == null ? List.of() : roles;
+    }
+}

@@ -1,0 +1,33 @@
+package io.surge.ticketing.gateway.security;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the gateway trusts JWTs.
+ *
+ * @param issuer        the only accepted {@code iss}
+ * @param jwkSetUri     the identity provider's JWKS (prod); when blank the gateway trusts its own local key set
+ * @param kid           key id of the local key pair
+ * @param publicKey     PEM (SPKI) of the local public key: the local JWKS is built from it
+ * @param privateKey    PEM (PKCS#8) of the local private key: only the local token endpoint reads it
+ * @param clockSkew     tolerance on {@code exp}/{@code nbf}
+ * @param localTokenTtl lifetime of tokens minted by the local endpoint
+ */
+@ConfigurationProperties("ticketing.jwt")
+public record JwtProperties(
+        String issuer,
+        String jwkSetUri,
+        String kid,
+        Path publicKey,
+        Path privateKey,
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue("1h") Duration localTokenTtl) {
+
+    boolean usesRemoteJwks() {
+        return jwkSetUri != null && !jwkSetUri.isBlank();
+    }
+}

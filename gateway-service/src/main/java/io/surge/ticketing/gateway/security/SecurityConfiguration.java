@@ -1,0 +1,85 @@
+package io.surge.ticketing.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.gateway.web.Problems;
+
+
+/**
+ * Who may call what. Public (and CDN-cacheable): search, event details, seat map, availability, the JWKS, the
+ * local token endpoint, the API docs and health. Admin APIs need the {@code admin} role. Everything else needs a
+ * valid JWT. Stateless: no session, no saved request, no CSRF (there are no cookies to ride on).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate",
+                    exchange.getRequest().getHeaders().containsKey("Authorization")
+                            ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED,
+                    "a valid bearer token is required");
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                ErrorCode.FORBIDDEN, "this token does not grant access to this resource");
+
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // the services decide Cache-Control (availability is meant to be cached for a second)
+                .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, "/api/v1/events/search", "/api/v1/events/{id}",
+                                "/api/v1/events/{id}/seatmap", "/api/v1/events/{id}/availability").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+                                "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // circuit-breaker fallbacks are reached by internal forwards only
+                        .pathMatchers("/fallback/**").denyAll()
+                        .pathMatchers("/api/v1/admin/**", "/actuator/**").hasRole("admin")
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesConverter()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    /** The {@code roles} claim (e.g. {@code ["admin"]}) becomes ROLE_admin. */
+    private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+}

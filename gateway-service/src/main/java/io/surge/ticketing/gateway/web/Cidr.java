@@ -1,0 +1,88 @@
+package io.surge.ticketing.gateway.web;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * An address block such as {@code 10.0.0.0/8}, {@code ::1} or {@code 203.0.113.7}. Only literal addresses are
+ * parsed (never a host name, so matching can never trigger a DNS lookup).
+ */
+public final class Cidr {
+
+    private final byte[] network;
+    private final int prefixBits;
+
+    private Cidr(byte[] network, int prefixBits) {
+        this.network = network;
+        this.prefixBits = prefixBits;
+    }
+
+    public static Cidr parse(String text) {
+        String trimmed = text.trim();
+        int slash = trimmed.indexOf('/');
+        String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
+        byte[] bytes = literal(address);
+        if (bytes == null) {
+            throw new IllegalArgumentException("not an IP address or CIDR: " + text);
+        }
+        int bits = slash < 0 ? bytes.length * 8 : Integer.parseInt(trimmed.substring(slash + 1));
+        if (bits < 0 || bits > bytes.length * 8) {
+            throw new IllegalArgumentException("bad prefix length: " + text);
+        }
+        return new Cidr(bytes, bits);
+    }
+
+    public boolean matches(String address) {
+        byte[] candidate = literal(address);
+        if (candidate == null || candidate.length != network.length) {
+            return false;
+        }
+        int full = prefixBits / 8;
+        for (int i = 0; i < full; i++) {
+            if (candidate[i] != network[i]) {
+                return false;
+            }
+        }
+        int rest = prefixBits % 8;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = (0xFF00 >> rest) & 0xFF;
+        return (candidate[full] & mask) == (network[full] & mask);
+    }
+
+    /** The bytes of a literal IPv4/IPv6 address, or null when the text is anything else. */
+    static byte[] literal(String address) {
+        if (address == null || address.isEmpty() || address.length() > 45) {
+            return null;
+        }
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (!(Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+                return null;
+            }
+        }
+        if (address.indexOf(':') < 0 && address.chars().filter(c -> c == '.').count() != 3) {
+            return null;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            // IPv4-mapped IPv6 (::ffff:a.b.c.d) is the same client as a.b.c.d
+            if (bytes.length == 16 && isV4Mapped(bytes)) {
+                return java.util.Arrays.copyOfRange(bytes, 12, 16);
+            }
+            return bytes;
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static boolean isV4Mapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF;
+    }
+}

@@ -1,0 +1,66 @@
+package io.surge.ticketing.gateway.web;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * The client's address for rate limits and deny lists: the socket peer, unless that peer is one of our trusted
+ * proxies (load balancer, CDN edge), in which case the X-Forwarded-For hops are walked from the right and the
+ * first hop not added by a trusted proxy is the client. A client cannot pick its own address by sending the
+ * header directly, because an untrusted peer's header is ignored.
+ */
+@Component
+public class ClientIpResolver {
+
+    private final List<Cidr> trusted;
+
+    ClientIpResolver(EdgeProperties properties) {
+        this.trusted = properties.trustedProxies().stream().map(Cidr::parse).toList();
+    }
+
+    public String resolve(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        if (!isTrusted(peer)) {
+            return peer;
+        }
+        List<String> forwarded = request.getHeaders().get("X-Forwarded-For");
+        if (forwarded == null || forwarded.isEmpty()) {
+            return peer;
+        }
+        String[] hops = String.join(",", forwarded).split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (hop.isEmpty()) {
+                continue;
+            }
+            if (!isValidAddress(hop)) {
+                return peer;
+            }
+            if (!isTrusted(hop)) {
+                return hop;
+            }
+        }
+        return peer;
+    }
+
+    private boolean isTrusted(String address) {
+        if (!isValidAddress(address)) {
+            return false;
+        }
+        for (Cidr matcher : trusted) {
+            if (matcher.matches(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only literal addresses: a hop like "evil.example" must never trigger a DNS lookup. */
+    static boolean isValidAddress(String address) {
+        return Cidr.literal(address) != null;
+    }
+}

@@ -1,0 +1,57 @@
+package io.surge.ticketing.gateway.web;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
+
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.surge.ticketing.contracts.ErrorCode;
+import io.swagger.v3.oas.annotations.Hidden;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where every route's circuit breaker forwards when the call fails or the breaker is open: a slow service is a
+ * 504, an unreachable or tripped one a 503, both problem+json so clients can back off instead of hammering it.
+ * Refusals the edge itself raised while streaming the body (413) keep their own answer.
+ */
+@Hidden
+@RestController
+class FallbackController {
+
+    @RequestMapping("/fallback/{route}")
+    Mono<Void> fallback(ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (cause instanceof EdgeRefusal refusal) {
+            return Problems.write(exchange, refusal.status(), refusal.code(), refusal.getMessage());
+        }
+        if (cause instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
+            return Problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
+                    "request body is larger than allowed");
+        }
+        if (isTimeout(cause)) {
+            return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, ErrorCode.UPSTREAM_TIMEOUT,
+                    "the service behind this route did not answer in time");
+        }
+        String detail = cause instanceof CallNotPermittedException
+                ? "the service behind this route is failing; retry later"
+                : "the service behind this route is unavailable";
+        exchange.getResponse().getHeaders().set("Retry-After", "5");
+        return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, detail);
+    }
+
+    private static boolean isTimeout(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.ReadTimeoutException
+                    || t instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
