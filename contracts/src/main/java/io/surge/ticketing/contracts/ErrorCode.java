@@ -38,5 +38,9 @@ public enum ErrorCode {
     CONFLICT,
     INTERNAL_ERROR,
     /** An event refers to a venue the catalog does not know. */
-    VENUE_NOT_FOUND
+    VENUE_NOT_FOUND,
+    /** Joining a waiting room before its pre-queue opens. */
+    WAITING_ROOM_NOT_OPEN,
+    /** Asking for a waiting-room status without having joined (or after the entry was dropped). */
+    NOT_IN_QUEUE
 }
