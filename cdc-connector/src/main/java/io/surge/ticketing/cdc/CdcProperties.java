@@ -1,0 +1,34 @@
+package io.surge.ticketing.cdc;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param slotName     replication slot (lowercase letters, digits and _ only); one per connector
+ * @param publication  pgoutput publication, created "filtered" on {@code table} (the role owns the table)
+ * @param table        the search projection table streamed, schema-qualified
+ * @param offsetFile   durable offsets: a restart resumes here without a new snapshot
+ * @param pollInterval Debezium's poll interval; it dominates commit-to-index latency
+ * @param index        the concrete index created with the mapping; {@code alias} is what readers use
+ */
+@ConfigurationProperties("cdc")
+public record CdcProperties(
+        @DefaultValue("ticketing_catalog_search") String slotName,
+        @DefaultValue("ticketing_catalog_search") String publication,
+        @DefaultValue("public.event_search") String table,
+        Path offsetFile,
+        @DefaultValue("20ms") Duration pollInterval,
+        @DefaultValue("1s") Duration offsetFlushInterval,
+        @DefaultValue("2048") int maxBatchSize,
+        @DefaultValue("events-v1") String index,
+        @DefaultValue("events") String alias,
+        @DefaultValue("200ms") Duration retryInitialBackoff,
+        @DefaultValue("10s") Duration retryMaxBackoff,
+        @DefaultValue("1s") Duration restartInitialBackoff,
+        @DefaultValue("30s") Duration restartMaxBackoff,
+        @DefaultValue("5s") Duration lagPollInterval,
+        @DefaultValue("true") boolean autoStart) {
+}
