@@ -1,0 +1,48 @@
+package io.surge.ticketing.cleanup;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Redis keys booking-service, payment-service and this worker share (docs/architecture.md). The optional
+ * {@code cleanup.redis-key-prefix} exists only so integration tests can run a worker beside the real one
+ * without either touching the other's keys; it is empty everywhere else.
+ */
+@Component
+public class RedisKeys {
+
+    private final String prefix;
+
+    public RedisKeys(@Value("${cleanup.redis-key-prefix:}") String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Sorted set of live holds: member = booking id, score = expires_at in epoch millis. */
+    public String holds() {
+        return prefix + "booking:holds";
+    }
+
+    /** Set once {@link #holds()} was refilled from Postgres; its absence means Redis lost its data. */
+    public String holdsSeeded() {
+        return prefix + "booking:holds:seeded";
+    }
+
+    /** payment-service sets it (value: attempt id) while it charges the booking. */
+    public String inflight(UUID bookingId) {
+        return inflightPrefix() + bookingId;
+    }
+
+    public String inflightPrefix() {
+        return prefix + "payment:inflight:";
+    }
+
+    public String bitfield(long eventId) {
+        return prefix + "booking:avail:" + eventId;
+    }
+
+    public String bitfieldMeta(long eventId) {
+        return prefix + "booking:availmeta:" + eventId;
+    }
+}

@@ -1,0 +1,46 @@
+package io.surge.ticketing.cleanup.expiry;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Rebuilds the delay queue from Postgres after Redis lost it (a restart without persistence, a FLUSHALL): the
+ * marker {@code booking:holds:seeded} disappears with the data, so its absence triggers one refill with
+ * {@code ZADD NX} of every live hold. Several workers refilling at once add the same members: harmless.
+ */
+@Component
+class HoldQueueRefill {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldQueueRefill.class);
+    private static final int MAX_HOLDS = 200_000;
+
+    private final HoldQueue queue;
+    private final HoldReleaser releaser;
+
+    HoldQueueRefill(HoldQueue queue, HoldReleaser releaser) {
+        this.queue = queue;
+        this.releaser = releaser;
+    }
+
+    @Scheduled(fixedDelayString = "${cleanup.requeue-interval:2s}")
+    void refillIfLost() {
+        try {
+            if (queue.seeded()) {
+                return;
+            }
+            Map<UUID, Instant> live = releaser.liveHolds(MAX_HOLDS);
+            queue.addIfAbsent(live);
+            queue.markSeeded();
+            log.info("delay queue (re)filled from Postgres with {} live holds", live.size());
+        } catch (RuntimeException e) {
+            log.warn("delay queue refill failed, next round retries: {}", e.toString());
+        }
+    }
+}
