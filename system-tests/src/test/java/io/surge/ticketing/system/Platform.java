@@ -57,7 +57,8 @@ public final class Platform {
 
     private Platform(Map<String, String> env) {
         this.env = env;
-        this.gateway = URI.create(env.getOrDefault("TICKETING_GATEWAY_URL", "http://127.0.0.1:8080"));
+        this.gateway = URI.create(System.getProperty("ticketing.base-url",
+                env.getOrDefault("TICKETING_GATEWAY_URL", "http://127.0.0.1:8080")));
         this.jwtKey = readPrivateKey(Path.of(env.get("TICKETING_JWT_PRIVATE_KEY")));
         this.admissionCodec = AdmissionTokenCodec.fromSecret(env.get("TICKETING_ADMISSION_SECRET"), Clock.systemUTC());
     }

@@ -25,6 +25,12 @@ public record Decision(
         Instant expiresAt,
         String reason) {
 
+    /** The decision a stored booking records (its seats' bit positions derive from the ticket ids). */
+    public static Decision of(Booking booking) {
+        return of(booking, booking.status() == BookingStatus.REJECTED ? List.of()
+                : booking.ticketIds().stream().map(io.surge.ticketing.contracts.messages.TicketIds::seatIndexOf).toList());
+    }
+
     static Decision of(Booking booking, List<Integer> seatIndexes) {
         return new Decision(booking.bookingId(), booking.eventId(), booking.userId(), booking.status(),
                 booking.ticketIds(), seatIndexes, booking.unavailableTicketIds(), booking.totalCents(),

@@ -57,7 +57,7 @@ class ReservationDecider {
         Set<UUID> decided = new HashSet<>(bookings.existing(commands.stream().map(ReserveCommand::bookingId).toList()));
         List<Decision> decisions = new ArrayList<>(commands.size());
         if (!decided.isEmpty()) {
-            bookings.findAll(decided).forEach(b -> decisions.add(Decision.of(b, seatIndexes(b.ticketIds()))));
+            bookings.findAll(decided).forEach(b -> decisions.add(Decision.of(b)));
         }
         Map<Long, Optional<EventFacts>> facts = new HashMap<>();
         Instant now = clock.instant();
@@ -110,9 +110,5 @@ class ReservationDecider {
                 requested, unavailable, 0, null, reason.name(), null);
         outbox.bookingChanged(BookingEvent.Type.BOOKING_REJECTED, booking);
         return Decision.of(booking, List.of());
-    }
-
-    private static List<Integer> seatIndexes(List<Long> ticketIds) {
-        return ticketIds.stream().map(io.surge.ticketing.contracts.messages.TicketIds::seatIndexOf).toList();
     }
 }

@@ -22,7 +22,7 @@ import io.surge.ticketing.contracts.messages.TicketIds;
  * Idempotent: a redelivered message finds the event row and only refreshes the sale start.
  */
 @Component
-class InventoryLoader {
+public class InventoryLoader {
 
     private static final Logger log = LoggerFactory.getLogger(InventoryLoader.class);
     private static final int COPY_CHUNK_ROWS = 20_000;

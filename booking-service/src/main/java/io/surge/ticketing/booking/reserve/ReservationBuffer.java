@@ -1,6 +1,7 @@
 package io.surge.ticketing.booking.reserve;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.booking.BookingProperties;
 import io.surge.ticketing.booking.admission.AdmissionCheck;
+import io.surge.ticketing.booking.bookings.BookingRepository;
 import io.surge.ticketing.booking.bookings.BookingStatus;
 import io.surge.ticketing.booking.bookings.BookingView;
 import io.surge.ticketing.booking.bookings.PendingMarkers;
@@ -52,6 +54,7 @@ class ReservationBuffer implements DisposableBean {
     private final BacklogMonitor backlog;
     private final PendingDecisions pending;
     private final PendingMarkers markers;
+    private final BookingRepository bookings;
     private final KafkaTemplate<String, String> kafka;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -62,7 +65,7 @@ class ReservationBuffer implements DisposableBean {
     });
 
     ReservationBuffer(BookingProperties properties, AdmissionCheck admission, EventFactsCache events,
-            BacklogMonitor backlog, PendingDecisions pending, PendingMarkers markers,
+            BacklogMonitor backlog, PendingDecisions pending, PendingMarkers markers, BookingRepository bookings,
             KafkaTemplate<String, String> kafka, MeterRegistry meters, Clock clock) {
         this.properties = properties;
         this.admission = admission;
@@ -70,12 +73,14 @@ class ReservationBuffer implements DisposableBean {
         this.backlog = backlog;
         this.pending = pending;
         this.markers = markers;
+        this.bookings = bookings;
         this.kafka = kafka;
         this.meters = meters;
         this.clock = clock;
     }
 
-    DeferredResult<ResponseEntity<Object>> submit(String userId, String admissionToken, ReserveRequest request) {
+    DeferredResult<ResponseEntity<Object>> submit(String userId, String admissionToken, String idempotencyKey,
+            ReserveRequest request) {
         long eventId = request.eventId();
         admission.require(admissionToken, userId, eventId);
         EventFacts event = events.find(eventId).orElseThrow(() -> new DomainException(HttpStatus.NOT_FOUND,
@@ -87,8 +92,15 @@ class ReservationBuffer implements DisposableBean {
                     "too many reservations are waiting; retry shortly", Map.of("retry_after_seconds", 5));
         }
 
-        UUID bookingId = UUID.randomUUID();
+        UUID bookingId = bookingId(userId, idempotencyKey);
         DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(ASYNC_TIMEOUT_MS);
+        if (idempotencyKey != null) {
+            var earlier = bookings.find(bookingId).filter(b -> b.userId().equals(userId));
+            if (earlier.isPresent()) {
+                complete(result, Decision.of(earlier.get()));
+                return result;
+            }
+        }
         result.onTimeout(() -> {
             pending.forget(bookingId);
             result.setResult(accepted(bookingId, eventId));
@@ -121,6 +133,21 @@ class ReservationBuffer implements DisposableBean {
             }, properties.commands().decideWait().toMillis(), TimeUnit.MILLISECONDS);
         });
         return result;
+    }
+
+    /**
+     * A client that retries with the same {@code Idempotency-Key} gets the same booking id, so a retry after a
+     * lost answer cannot reserve twice: the decider decides a booking id once.
+     */
+    static UUID bookingId(String userId, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID();
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+                    "Idempotency-Key must be 1 to 128 characters");
+        }
+        return UUID.nameUUIDFromBytes(("reserve|" + userId + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     }
 
     private void validate(ReserveRequest request, EventFacts event) {

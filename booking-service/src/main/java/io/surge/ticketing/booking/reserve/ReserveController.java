@@ -32,7 +32,8 @@ class ReserveController {
     DeferredResult<ResponseEntity<Object>> reserve(
             @RequestHeader(name = Headers.USER_ID, required = false) String userId,
             @RequestHeader(name = Headers.ADMISSION_TOKEN, required = false) String admissionToken,
+            @RequestHeader(name = Headers.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody ReserveRequest request) {
-        return buffer.submit(RequestUser.require(userId), admissionToken, request);
+        return buffer.submit(RequestUser.require(userId), admissionToken, idempotencyKey, request);
     }
 }

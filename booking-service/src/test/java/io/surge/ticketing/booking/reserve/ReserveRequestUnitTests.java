@@ -1,0 +1,42 @@
+package io.surge.ticketing.booking.reserve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+class ReserveRequestUnitTests {
+
+    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+
+    @Test
+    void acceptsChosenSeatsOrBestAvailableButNotBoth() {
+        assertThat(validator.validate(new ReserveRequest(1L, List.of(1L, 2L), null, null))).isEmpty();
+        assertThat(validator.validate(new ReserveRequest(1L, null, 7L, 2))).isEmpty();
+        assertThat(validator.validate(new ReserveRequest(1L, List.of(1L), 7L, 2))).isNotEmpty();
+        assertThat(validator.validate(new ReserveRequest(1L, null, null, null))).isNotEmpty();
+        assertThat(validator.validate(new ReserveRequest(1L, null, 7L, null))).isNotEmpty();
+    }
+
+    @Test
+    void refusesRepeatedSeatsEmptyListsAndOversizedRequests() {
+        assertThat(validator.validate(new ReserveRequest(1L, List.of(1L, 1L), null, null))).isNotEmpty();
+        assertThat(validator.validate(new ReserveRequest(1L, List.of(), null, null))).isNotEmpty();
+        assertThat(validator.validate(new ReserveRequest(1L, null, 7L, 11))).isNotEmpty();
+        assertThat(validator.validate(new ReserveRequest(null, List.of(1L), null, null))).isNotEmpty();
+        assertThat(validator.validate(new ReserveRequest(-1L, List.of(1L), null, null))).isNotEmpty();
+    }
+
+    @Test
+    void theSameIdempotencyKeyOfTheSameUserNamesTheSameBooking() {
+        UUID first = ReservationBuffer.bookingId("u-1", "key-1");
+        assertThat(ReservationBuffer.bookingId("u-1", "key-1")).isEqualTo(first);
+        assertThat(ReservationBuffer.bookingId("u-2", "key-1")).isNotEqualTo(first);
+        assertThat(ReservationBuffer.bookingId("u-1", null)).isNotEqualTo(ReservationBuffer.bookingId("u-1", null));
+    }
+}
