@@ -1,0 +1,50 @@
+package io.surge.ticketing.search;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.surge.ticketing.search.query.EventQueryBuilder;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+    @Bean
+    EventQueryBuilder eventQueryBuilder() {
+        return new EventQueryBuilder(Clock.systemUTC());
+    }
+
+    /**
+     * Fails fast while Elasticsearch is failing or slow, so search answers 503 in milliseconds instead of tying
+     * up threads on timeouts; half-open probes find out when it is back.
+     */
+    @Bean
+    CircuitBreaker elasticsearchBreaker(SearchProperties p, MeterRegistry meters) {
+        CircuitBreaker breaker = CircuitBreaker.of("elasticsearch", CircuitBreakerConfig.custom()
+                .failureRateThreshold(p.failureRateThreshold())
+                .slowCallRateThreshold(p.failureRateThreshold())
+                .slowCallDurationThreshold(p.slowCallThreshold())
+                .slidingWindowSize(p.slidingWindowSize())
+                .minimumNumberOfCalls(p.minimumNumberOfCalls())
+                .waitDurationInOpenState(p.openStateWait())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build());
+        Gauge.builder("search.elasticsearch.breaker.open", breaker,
+                b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0).register(meters);
+        return breaker;
+    }
+
+    @Bean
+    OpenAPI searchOpenApi() {
+        return new OpenAPI().info(new Info().title("search-service")
+                .description("Event search, served by Elasticsearch only").version("v1"));
+    }
+}

@@ -1,0 +1,23 @@
+package io.surge.ticketing.search;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param alias             the read alias cdc-connector maintains
+ * @param maxAge            Cache-Control max-age of search answers (a CDN absorbs popular queries)
+ * @param openStateWait     how long the breaker fails fast before probing Elasticsearch again
+ * @param slowCallThreshold a call slower than this counts against Elasticsearch
+ */
+@ConfigurationProperties("search")
+public record SearchProperties(
+        @DefaultValue("events") String alias,
+        @DefaultValue("5s") Duration maxAge,
+        @DefaultValue("50") float failureRateThreshold,
+        @DefaultValue("10") int slidingWindowSize,
+        @DefaultValue("5") int minimumNumberOfCalls,
+        @DefaultValue("5s") Duration openStateWait,
+        @DefaultValue("1500ms") Duration slowCallThreshold) {
+}

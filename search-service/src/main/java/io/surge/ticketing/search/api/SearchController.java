@@ -1,0 +1,82 @@
+package io.surge.ticketing.search.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.surge.ticketing.search.SearchProperties;
+import io.surge.ticketing.search.query.EventSearch;
+import io.surge.ticketing.search.query.SearchCriteria;
+import io.surge.ticketing.search.query.SearchPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@Validated
+@Tag(name = "search")
+class SearchController {
+
+    /** Elasticsearch's default max_result_window: deeper pages are refused rather than failing there. */
+    static final int MAX_WINDOW = 10_000;
+
+    private final EventSearch search;
+    private final CacheControl caching;
+
+    SearchController(EventSearch search, SearchProperties properties) {
+        this.search = search;
+        this.caching = CacheControl.maxAge(properties.maxAge()).cachePublic();
+    }
+
+    @GetMapping("/api/v1/events/search")
+    @Operation(summary = "Full-text, typo-tolerant, prefix-as-you-type search of upcoming events")
+    ResponseEntity<SearchPage> search(
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Size(max = 100) String city,
+            @RequestParam(required = false) @Size(max = 50) String category,
+            @Parameter(description = "ISO-8601 instant or date (UTC); default now")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "ISO-8601 instant or date (UTC, inclusive end of day)")
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Instant fromInstant = parse("from", from, false);
+        Instant toInstant = parse("to", to, true);
+        if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
+            throw new InvalidSearchException("from", "must not be after 'to'");
+        }
+        if ((long) page * size > MAX_WINDOW) {
+            throw new InvalidSearchException("page", "page * size must not exceed " + MAX_WINDOW);
+        }
+        SearchPage result = search.search(new SearchCriteria(q, city, category, fromInstant, toInstant, page, size));
+        return ResponseEntity.ok().cacheControl(caching).body(result);
+    }
+
+    static Instant parse(String field, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException notInstant) {
+            try {
+                LocalDate date = LocalDate.parse(value.trim());
+                return endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                        : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw new InvalidSearchException(field, "must be an ISO-8601 instant or date");
+            }
+        }
+    }
+}

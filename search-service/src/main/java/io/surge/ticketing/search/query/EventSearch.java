@@ -1,0 +1,82 @@
+package io.surge.ticketing.search.query;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.surge.ticketing.search.SearchProperties;
+
+/** Runs searches through the circuit breaker; Elasticsearch is the only source (never the catalog DB). */
+@Service
+public class EventSearch {
+
+    private final ElasticsearchClient es;
+    private final EventQueryBuilder queries;
+    private final CircuitBreaker breaker;
+    private final String alias;
+    private final Timer latency;
+
+    EventSearch(ElasticsearchClient es, EventQueryBuilder queries, CircuitBreaker elasticsearchBreaker,
+            SearchProperties properties, MeterRegistry meters) {
+        this.es = es;
+        this.queries = queries;
+        this.breaker = elasticsearchBreaker;
+        this.alias = properties.alias();
+        this.latency = Timer.builder("search.queries").publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    public SearchPage search(SearchCriteria criteria) {
+        try {
+            return latency.record(() -> breaker.executeSupplier(() -> execute(criteria)));
+        } catch (CallNotPermittedException e) {
+            throw new SearchUnavailableException("search is temporarily unavailable (Elasticsearch circuit open)");
+        }
+    }
+
+    private SearchPage execute(SearchCriteria criteria) {
+        SearchResponse<JsonNode> response;
+        try {
+            response = es.search(queries.build(alias, criteria), JsonNode.class);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                // no index yet: nothing has been indexed, which is an empty answer, not an outage
+                return new SearchPage(criteria.page(), criteria.size(), 0, List.of());
+            }
+            throw new SearchUnavailableException("search failed: " + e.error().type());
+        } catch (IOException | RuntimeException e) {
+            throw new SearchUnavailableException("search is temporarily unavailable");
+        }
+        long total = response.hits().total() != null ? response.hits().total().value() : response.hits().hits().size();
+        List<SearchPage.Result> results = response.hits().hits().stream()
+                .map(Hit::source)
+                .map(EventSearch::result)
+                .toList();
+        return new SearchPage(criteria.page(), criteria.size(), total, results);
+    }
+
+    static SearchPage.Result result(JsonNode d) {
+        return new SearchPage.Result(d.path("event_id").asLong(), text(d, "name"), text(d, "performer"),
+                text(d, "venue"), text(d, "city"), text(d, "category"), instant(d, "starts_at"),
+                instant(d, "on_sale_at"), d.path("min_price_cents").asLong());
+    }
+
+    private static String text(JsonNode d, String field) {
+        return d.hasNonNull(field) ? d.get(field).asText() : null;
+    }
+
+    private static Instant instant(JsonNode d, String field) {
+        return d.hasNonNull(field) ? Instant.parse(d.get(field).asText()) : null;
+    }
+}
