@@ -1,0 +1,53 @@
+package io.surge.ticketing.waitingroom.queue;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.surge.ticketing.contracts.web.Headers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The fan's side of the waiting room. The user is the gateway-verified {@code X-User-Id}. */
+@RestController
+@RequestMapping("/api/v1/waiting-room/{eventId}")
+@Tag(name = "waiting room")
+class QueueController {
+
+    private final WaitingRoom waitingRoom;
+
+    QueueController(WaitingRoom waitingRoom) {
+        this.waitingRoom = waitingRoom;
+    }
+
+    @Operation(summary = "Join the waiting room of an event (joining again returns the same entry)")
+    @PostMapping("/join")
+    ResponseEntity<QueueView> join(@PathVariable long eventId,
+            @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ID, required = false) String userId) {
+        return respond(waitingRoom.join(eventId, requireUser(userId)));
+    }
+
+    @Operation(summary = "Where the user stands; carries the admission token once admitted")
+    @GetMapping("/status")
+    ResponseEntity<QueueView> status(@PathVariable long eventId,
+            @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ID, required = false) String userId) {
+        return respond(waitingRoom.status(eventId, requireUser(userId)));
+    }
+
+    private static String requireUser(String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw QueueRefusals.noUser();
+        }
+        return userId;
+    }
+
+    private static ResponseEntity<QueueView> respond(QueueView view) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
+    }
+}

@@ -1,0 +1,32 @@
+package io.surge.ticketing.waitingroom.queue;
+
+import org.springframework.http.HttpStatus;
+
+import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.platform.web.DomainException;
+
+/** The waiting room's refusals, each with its stable code. */
+final class QueueRefusals {
+
+    private QueueRefusals() {
+    }
+
+    static DomainException eventNotFound(long eventId) {
+        return new DomainException(HttpStatus.NOT_FOUND, ErrorCode.EVENT_NOT_FOUND,
+                "the waiting room does not know event " + eventId);
+    }
+
+    static DomainException notOpen(long eventId) {
+        return new DomainException(HttpStatus.CONFLICT, ErrorCode.WAITING_ROOM_NOT_OPEN,
+                "the waiting room of event " + eventId + " is not open yet");
+    }
+
+    static DomainException notInQueue(long eventId) {
+        return new DomainException(HttpStatus.NOT_FOUND, ErrorCode.NOT_IN_QUEUE,
+                "you are not in the waiting room of event " + eventId + "; join it");
+    }
+
+    static DomainException noUser() {
+        return new DomainException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, "no verified user");
+    }
+}

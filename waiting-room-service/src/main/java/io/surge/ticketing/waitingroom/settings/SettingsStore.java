@@ -1,0 +1,102 @@
+package io.surge.ticketing.waitingroom.settings;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+import io.surge.ticketing.waitingroom.WaitingRoomProperties;
+import io.surge.ticketing.waitingroom.queue.QueueKeys;
+
+/**
+ * Per-event settings in one Redis hash ({@code wr:{E}:cfg}), read by the queue scripts directly (times in epoch
+ * milliseconds). Learning an event from the catalog never overwrites what an admin set, except that a pre-queue
+ * opening left at its default follows {@code on_sale_at} when the catalog moves the sale.
+ */
+@Component
+public class SettingsStore {
+
+    /** KEYS: cfg, events. ARGV: event id, on_sale ms, default pre-queue lead ms, rate, session, hold, max tickets. */
+    private static final RedisScript<Long> LEARN = new DefaultRedisScript<>("""
+            local existed = redis.call('EXISTS', KEYS[1]) == 1
+            local old = redis.call('HGET', KEYS[1], 'on_sale_at')
+            redis.call('HSET', KEYS[1], 'on_sale_at', ARGV[2])
+            redis.call('HSETNX', KEYS[1], 'rate', ARGV[4])
+            redis.call('HSETNX', KEYS[1], 'session', ARGV[5])
+            redis.call('HSETNX', KEYS[1], 'hold', ARGV[6])
+            redis.call('HSETNX', KEYS[1], 'max_tickets', ARGV[7])
+            local on_sale = tonumber(ARGV[2])
+            if redis.call('HGET', KEYS[1], 'prequeue_custom') == '1' then
+              if tonumber(redis.call('HGET', KEYS[1], 'prequeue_opens_at')) > on_sale then
+                redis.call('HSET', KEYS[1], 'prequeue_opens_at', ARGV[2])
+              end
+            else
+              redis.call('HSET', KEYS[1], 'prequeue_opens_at', tostring(on_sale - tonumber(ARGV[3])))
+            end
+            redis.call('SADD', KEYS[2], ARGV[1])
+            if (not existed) or old ~= ARGV[2] then return 1 end
+            return 0
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+    private final WaitingRoomProperties.Defaults defaults;
+
+    SettingsStore(StringRedisTemplate redis, WaitingRoomProperties properties) {
+        this.redis = redis;
+        this.defaults = properties.defaults();
+    }
+
+    public Optional<SaleSettings> find(long eventId) {
+        List<Object> values = redis.opsForHash().multiGet(QueueKeys.config(eventId),
+                List.of("on_sale_at", "prequeue_opens_at", "rate", "session", "hold", "max_tickets"));
+        if (values.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SaleSettings(eventId,
+                Instant.ofEpochMilli(Long.parseLong(values.get(0).toString())),
+                Instant.ofEpochMilli(Long.parseLong(values.get(1).toString())),
+                Integer.parseInt(values.get(2).toString()),
+                Integer.parseInt(values.get(3).toString()),
+                Integer.parseInt(values.get(4).toString()),
+                Integer.parseInt(values.get(5).toString())));
+    }
+
+    /** @return true when the event is new or its sale moved (the settings must be published again) */
+    boolean learn(long eventId, Instant onSaleAt) {
+        Long changed = redis.execute(LEARN, List.of(QueueKeys.config(eventId), QueueKeys.EVENTS),
+                Long.toString(eventId), Long.toString(onSaleAt.toEpochMilli()),
+                Long.toString(defaults.prequeueBeforeSale().toMillis()),
+                Integer.toString(defaults.admissionRatePerMinute()), Integer.toString(defaults.admittedSessionSeconds()),
+                Integer.toString(defaults.holdSeconds()), Integer.toString(defaults.maxTicketsPerUser()));
+        return changed != null && changed == 1L;
+    }
+
+    void update(long eventId, SettingsRequest request) {
+        Map<String, String> fields = new HashMap<>();
+        if (request.prequeueOpensAt() != null) {
+            fields.put("prequeue_opens_at", Long.toString(request.prequeueOpensAt().toEpochMilli()));
+            fields.put("prequeue_custom", "1");
+        }
+        if (request.admissionRatePerMinute() != null) {
+            fields.put("rate", request.admissionRatePerMinute().toString());
+        }
+        if (request.admittedSessionSeconds() != null) {
+            fields.put("session", request.admittedSessionSeconds().toString());
+        }
+        if (request.holdSeconds() != null) {
+            fields.put("hold", request.holdSeconds().toString());
+        }
+        if (request.maxTicketsPerUser() != null) {
+            fields.put("max_tickets", request.maxTicketsPerUser().toString());
+        }
+        if (!fields.isEmpty()) {
+            redis.opsForHash().putAll(QueueKeys.config(eventId), fields);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+-- Shared by the waiting-room scripts (prepended to each). All keys of one event share the hash tag {E}, so a
+-- Redis Cluster keeps them on one shard and every script stays single-shard and atomic.
+-- KEYS: 1 cfg (hash)  2 pre (zset user -> random key)  3 frozen (N_pre)  4 seq (FIFO counter)
+--       5 num (hash user -> queue number)  6 state (hash serving/last/carry)  7 seen (zset user -> last poll ms)
+--       8 gone (set of dropped users)  9 dropped (zset number -> dropped user)  10 adm (hash user -> admission token)
+-- Time is Redis' own clock, so every replica of the service agrees on T0 and on the admission pace.
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+
+local cfg = redis.call('HMGET', KEYS[1], 'on_sale_at', 'prequeue_opens_at', 'rate')
+local on_sale = tonumber(cfg[1])
+local opens = tonumber(cfg[2])
+local rate = tonumber(cfg[3])
+
+-- Freezes the pre-queue at the first access after T0: its size is the number of raffled places.
+local function freeze()
+  local n = redis.call('GET', KEYS[3])
+  if not n then
+    n = redis.call('ZCARD', KEYS[2])
+    redis.call('SET', KEYS[3], n)
+  end
+  return tonumber(n)
+end
+
+local function total_numbers()
+  return tonumber(redis.call('GET', KEYS[3]) or '0') + tonumber(redis.call('GET', KEYS[4]) or '0')
+end
+
+-- Moves the global "serving" counter at `rate` per minute since the last move, carrying the fraction, so any
+-- replica may call it at any time and the pace stays the same. Numbers of dropped entries inside the newly
+-- served window cost no capacity: the window is extended past them. Serving never runs ahead of the numbers
+-- actually handed out, so capacity is not banked during a lull and then released as a burst.
+local function advance()
+  local s = redis.call('HMGET', KEYS[6], 'serving', 'last', 'carry')
+  local serving = tonumber(s[1]) or 0
+  local last = tonumber(s[2]) or on_sale
+  local carry = tonumber(s[3]) or 0
+  if now <= last then
+    return serving
+  end
+  local tokens = (now - last) * rate / 60000 + carry
+  local admit = math.floor(tokens)
+  carry = tokens - admit
+  local target = serving + admit
+  local from = serving
+  for _ = 1, 32 do
+    if target <= from then break end
+    local skipped = redis.call('ZCOUNT', KEYS[9], '(' .. from, target)
+    if skipped == 0 then break end
+    from = target
+    target = target + skipped
+  end
+  local cap = total_numbers()
+  if target >= cap then
+    target = math.max(cap, serving)
+    carry = 0
+  end
+  redis.call('HSET', KEYS[6], 'serving', target, 'last', now, 'carry', tostring(carry))
+  return target
+end

@@ -1,0 +1,59 @@
+-- Join or status of one user, O(log n) at most. ARGV: 1 mode (join|status)  2 user  3 random key (53-bit integer)
+-- Returns { outcome, number, serving, rate, now, joined, token }
+--   outcome: -1 unknown event, -2 pre-queue not open yet, -3 not in queue, 0 PRE_QUEUE, 1 QUEUED, 2 ADMITTED
+if not on_sale then
+  return { -1, 0, 0, 0, now, 0 }
+end
+local mode = ARGV[1]
+local user = ARGV[2]
+
+if now < on_sale and redis.call('EXISTS', KEYS[3]) == 0 then
+  -- Before T0: everyone who joins is equal. The random key fixed now decides the place at T0.
+  local joined = 0
+  if redis.call('ZSCORE', KEYS[2], user) == false then
+    if mode ~= 'join' then
+      return { -3, 0, 0, rate, now, 0 }
+    end
+    if now < opens then
+      return { -2, 0, 0, rate, now, 0 }
+    end
+    redis.call('ZADD', KEYS[2], 'NX', ARGV[3], user)
+    joined = 1
+  end
+  redis.call('ZADD', KEYS[7], now, user)
+  return { 0, 0, 0, rate, now, joined }
+end
+
+-- At or after T0: the pre-queue is frozen; its order is the rank of each random key.
+freeze()
+local serving = advance()
+local joined = 0
+local number = tonumber(redis.call('HGET', KEYS[5], user))
+if not number then
+  local gone = redis.call('SISMEMBER', KEYS[8], user) == 1
+  local rank = false
+  if not gone then
+    rank = redis.call('ZRANK', KEYS[2], user)
+  end
+  if rank then
+    number = rank + 1
+  elseif mode == 'join' then
+    -- after the freeze every arrival (and a dropped user coming back) queues FIFO behind everyone
+    if gone then
+      redis.call('SREM', KEYS[8], user)
+    end
+    number = tonumber(redis.call('GET', KEYS[3])) + redis.call('INCR', KEYS[4])
+    joined = 1
+  else
+    return { -3, 0, serving, rate, now, 0 }
+  end
+  redis.call('HSET', KEYS[5], user, number)
+end
+
+if number <= serving then
+  redis.call('ZREM', KEYS[7], user)
+  local token = redis.call('HGET', KEYS[10], user)
+  return { 2, number, serving, rate, now, joined, token }
+end
+redis.call('ZADD', KEYS[7], now, user)
+return { 1, number, serving, rate, now, joined }
