@@ -47,7 +47,7 @@ public class SettingsStore {
     private final StringRedisTemplate redis;
     private final WaitingRoomProperties.Defaults defaults;
 
-    SettingsStore(StringRedisTemplate redis, WaitingRoomProperties properties) {
+    public SettingsStore(StringRedisTemplate redis, WaitingRoomProperties properties) {
         this.redis = redis;
         this.defaults = properties.defaults();
     }
@@ -68,7 +68,7 @@ public class SettingsStore {
     }
 
     /** @return true when the event is new or its sale moved (the settings must be published again) */
-    boolean learn(long eventId, Instant onSaleAt) {
+    public boolean learn(long eventId, Instant onSaleAt) {
         Long changed = redis.execute(LEARN, List.of(QueueKeys.config(eventId), QueueKeys.EVENTS),
                 Long.toString(eventId), Long.toString(onSaleAt.toEpochMilli()),
                 Long.toString(defaults.prequeueBeforeSale().toMillis()),
