@@ -9,8 +9,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("catalog")
 public record CatalogProperties(@DefaultValue Outbox outbox, @DefaultValue Read read) {
 
-    /** The inventory outbox relay. */
-    public record Outbox(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("100") int batchSize,
+    /** The inventory outbox relay ({@code enabled=false}: rows accumulate, e.g. in tests that must not publish). */
+    public record Outbox(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval, @DefaultValue("100") int batchSize,
             @DefaultValue("10s") Duration sendTimeout) {
     }
 

@@ -48,6 +48,9 @@ class OutboxRelay {
 
     @Scheduled(fixedDelayString = "${catalog.outbox.poll-interval:200ms}")
     void relay() {
+        if (!settings.enabled()) {
+            return;
+        }
         try {
             int sent;
             do {

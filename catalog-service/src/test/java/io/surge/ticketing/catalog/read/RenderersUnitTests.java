@@ -1,0 +1,69 @@
+package io.surge.ticketing.catalog.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.surge.ticketing.catalog.event.EventSnapshot;
+
+class RenderersUnitTests {
+
+    @Test
+    void theSeatMapListsEverySeatWithItsTicketIdIndexRowAndNumber() throws Exception {
+        EventSnapshot event = new EventSnapshot(7, "Show", "Band", "concert", EventSnapshot.SCHEDULED, Instant.now(),
+                Instant.now(), 2, new EventSnapshot.Venue(1, "Hall", "Austin", "US"),
+                List.of(new EventSnapshot.Section(10, "A", 27, 2, false, 5000),
+                        new EventSnapshot.Section(11, "Floor", 1, 3, true, 1000)));
+
+        Representation r = Renderers.seatMap(event);
+        JsonNode map = new ObjectMapper().readTree(r.body());
+
+        assertThat(r.etag()).isEqualTo("\"sm7-v2\"");
+        assertThat(map.get("seat_count").asInt()).isEqualTo(57);
+        JsonNode a = map.get("sections").get(0);
+        assertThat(a.get("section_id").asLong()).isEqualTo(10);
+        assertThat(a.get("price_cents").asLong()).isEqualTo(5000);
+        assertThat(a.get("seats")).hasSize(54);
+        JsonNode lastOfA = a.get("seats").get(53);
+        assertThat(lastOfA.get("row").asText()).isEqualTo("AA");
+        assertThat(lastOfA.get("number").asInt()).isEqualTo(2);
+        assertThat(lastOfA.get("seat_index").asInt()).isEqualTo(53);
+        assertThat(lastOfA.get("ticket_id").asLong()).isEqualTo(7_000_053L);
+        JsonNode floor = map.get("sections").get(1).get("seats");
+        assertThat(floor.get(0).get("seat_index").asInt()).isEqualTo(54);
+        assertThat(floor.get(2).get("number").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aSixtyThousandSeatMapIsBuiltQuickly() throws Exception {
+        List<EventSnapshot.Section> sections = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sections.add(new EventSnapshot.Section(i, "S" + i, 30, 100, false, 1000));
+        }
+        EventSnapshot stadium = new EventSnapshot(5, "Stadium", "Band", "concert", EventSnapshot.SCHEDULED,
+                Instant.now(), Instant.now(), 1, new EventSnapshot.Venue(1, "Stadium", "Las Vegas", "US"), sections);
+
+        long start = System.nanoTime();
+        Representation r = Renderers.seatMap(stadium);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(new ObjectMapper().readTree(r.body()).get("seat_count").asInt()).isEqualTo(60_000);
+        assertThat(millis).isLessThan(3_000);
+    }
+
+    @Test
+    void etagMatchingAcceptsListsWeakFormsAndStar() {
+        assertThat(EventReadController.matches("\"a\", \"sm1-v2\"", "\"sm1-v2\"")).isTrue();
+        assertThat(EventReadController.matches("W/\"sm1-v2\"", "\"sm1-v2\"")).isTrue();
+        assertThat(EventReadController.matches("*", "\"sm1-v2\"")).isTrue();
+        assertThat(EventReadController.matches("\"sm1-v1\"", "\"sm1-v2\"")).isFalse();
+        assertThat(EventReadController.matches(null, "\"sm1-v2\"")).isFalse();
+    }
+}

@@ -1,0 +1,45 @@
+package io.surge.ticketing.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.surge.ticketing.catalog.event.EventSnapshot;
+
+class SearchDocumentUnitTests {
+
+    private static EventSnapshot event(String status) {
+        return new EventSnapshot(9, "Eras Night", "Taylor Swift", "concert", status,
+                Instant.parse("2030-01-01T20:00:00Z"), Instant.parse("2029-12-01T10:00:00Z"), 4,
+                new EventSnapshot.Venue(3, "Small Hall", "Austin", "US"),
+                List.of(new EventSnapshot.Section(1, "A", 2, 3, false, 5000),
+                        new EventSnapshot.Section(2, "Floor", 1, 4, true, 3000)));
+    }
+
+    @Test
+    void holdsTheSearchResultFieldsInSnakeCaseWithTheCheapestPrice() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(SearchDocument.of(event(EventSnapshot.SCHEDULED)).toJson());
+
+        assertThat(doc.get("event_id").asLong()).isEqualTo(9);
+        assertThat(doc.get("performer").asText()).isEqualTo("Taylor Swift");
+        assertThat(doc.get("venue").asText()).isEqualTo("Small Hall");
+        assertThat(doc.get("city").asText()).isEqualTo("Austin");
+        assertThat(doc.get("starts_at").asText()).isEqualTo("2030-01-01T20:00:00Z");
+        assertThat(doc.get("on_sale_at").asText()).isEqualTo("2029-12-01T10:00:00Z");
+        assertThat(doc.get("min_price_cents").asLong()).isEqualTo(3000);
+        assertThat(doc.get("seat_count").asInt()).isEqualTo(10);
+        assertThat(doc.get("version").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void cancelledEventsAreNotSearchable() {
+        assertThat(SearchDocument.of(event(EventSnapshot.SCHEDULED)).searchable()).isTrue();
+        assertThat(SearchDocument.of(event(EventSnapshot.CANCELLED)).searchable()).isFalse();
+    }
+}
