@@ -16,8 +16,6 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * booking-service's internal API (127.0.0.1:8084, not routed by the gateway): read a booking, and confirm
  * it with one guarded transition (RESERVED -> CONFIRMED only while the hold is live, tickets HELD -> SOLD).
@@ -27,8 +25,10 @@ public class BookingClient {
 
     private final RestClient http;
 
-    BookingClient(RestClient.Builder builder, Properties properties, ObjectMapper json) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+    BookingClient(RestClient.Builder builder, Properties properties) {
+        // HTTP/1.1: the JDK client's h2c upgrade attempts buy nothing on a local hop and misbehave under bursts.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.readTimeout());
         this.http = builder.baseUrl(properties.baseUrl()).requestFactory(factory).build();
@@ -37,13 +37,23 @@ public class BookingClient {
     /** The booking, or empty when booking-service answers 404. */
     public Optional<BookingView> find(UUID bookingId) {
         try {
-            return Optional.ofNullable(http.get().uri("/internal/bookings/{id}", bookingId)
-                    .retrieve().body(BookingView.class));
+            return read(bookingId);
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();
-        } catch (RestClientException e) {
-            throw new BookingUnavailableException("booking-service could not read booking " + bookingId, e);
+        } catch (RestClientException first) {
+            // A read is safe to repeat: one retry rides out a connection reset during a burst.
+            try {
+                return read(bookingId);
+            } catch (HttpClientErrorException.NotFound e) {
+                return Optional.empty();
+            } catch (RestClientException e) {
+                throw new BookingUnavailableException("booking-service could not read booking " + bookingId + ": " + e, e);
+            }
         }
+    }
+
+    private Optional<BookingView> read(UUID bookingId) {
+        return Optional.ofNullable(http.get().uri("/internal/bookings/{id}", bookingId).retrieve().body(BookingView.class));
     }
 
     /** Confirms the booking with our payment id; never throws for a 404 or a 409. */

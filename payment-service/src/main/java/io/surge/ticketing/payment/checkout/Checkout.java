@@ -68,7 +68,17 @@ class Checkout {
         if (known.isPresent()) {
             return answerKnown(known.get(), fingerprint, command.bookingId());
         }
-        BookingView booking = readOwnBooking(command);
+        BookingView booking;
+        try {
+            booking = readOwnBooking(command);
+        } catch (CheckoutRefusal refusal) {
+            // A concurrent request with the same key may have got further: its answer is the one to share.
+            Optional<IdempotencyKey> meanwhile = keys.find(command.userId(), command.idempotencyKey());
+            if (meanwhile.isPresent()) {
+                return answerKnown(meanwhile.get(), fingerprint, command.bookingId());
+            }
+            throw refusal;
+        }
         admission.verify(command.admissionToken(), command.userId(), booking.eventId());
         if (!booking.holdLiveAt(clock.instant())) {
             // A concurrent request with this key may have just paid it: its stored answer wins.
