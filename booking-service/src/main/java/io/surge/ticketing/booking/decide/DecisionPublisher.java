@@ -1,9 +1,14 @@
 package io.surge.ticketing.booking.decide;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,34 +36,53 @@ public class DecisionPublisher {
 
     private final AvailabilityStore availability;
     private final AvailabilityRebuilder rebuilder;
-    private final Holds holds;
     private final StringRedisTemplate redis;
     private final MeterRegistry meters;
     private final ObjectMapper json = MessageJson.mapper();
 
-    DecisionPublisher(AvailabilityStore availability, AvailabilityRebuilder rebuilder, Holds holds,
+    DecisionPublisher(AvailabilityStore availability, AvailabilityRebuilder rebuilder,
             StringRedisTemplate redis, MeterRegistry meters) {
         this.availability = availability;
         this.rebuilder = rebuilder;
-        this.holds = holds;
         this.redis = redis;
         this.meters = meters;
     }
 
     void published(List<Decision> decisions) {
-        for (Decision decision : decisions) {
-            try {
+        try {
+            // One bitfield update per event, then one pipelined round trip for the delay queue and the broadcast.
+            Map<Long, List<Integer>> taken = new HashMap<>();
+            for (Decision decision : decisions) {
                 if (decision.status() == BookingStatus.RESERVED) {
-                    if (!availability.set(decision.eventId(), decision.seatIndexes(), true)) {
-                        rebuilder.ensure(decision.eventId());
-                    }
-                    holds.schedule(decision.bookingId(), decision.expiresAt());
+                    taken.computeIfAbsent(decision.eventId(), id -> new ArrayList<>()).addAll(decision.seatIndexes());
                 }
-                redis.convertAndSend(CHANNEL, json.writeValueAsString(decision));
-            } catch (JsonProcessingException | RuntimeException e) {
-                log.warn("post-commit effects of booking {} failed (derived state, repaired later): {}",
-                        decision.bookingId(), e.toString());
             }
+            taken.forEach((eventId, seats) -> {
+                if (!availability.set(eventId, seats, true)) {
+                    rebuilder.ensure(eventId);
+                }
+            });
+            List<String> messages = new ArrayList<>(decisions.size());
+            for (Decision decision : decisions) {
+                messages.add(json.writeValueAsString(decision));
+            }
+            redis.executePipelined((RedisCallback<Object>) connection -> {
+                for (int i = 0; i < decisions.size(); i++) {
+                    Decision decision = decisions.get(i);
+                    if (decision.status() == BookingStatus.RESERVED) {
+                        connection.zSetCommands().zAdd(Holds.KEY.getBytes(StandardCharsets.UTF_8),
+                                decision.expiresAt().toEpochMilli(), decision.bookingId().toString().getBytes(StandardCharsets.UTF_8));
+                    }
+                    connection.publish(CHANNEL.getBytes(StandardCharsets.UTF_8),
+                            messages.get(i).getBytes(StandardCharsets.UTF_8));
+                }
+                return null;
+            });
+        } catch (JsonProcessingException | RuntimeException e) {
+            log.warn("post-commit effects of {} decisions failed (derived state, repaired later): {}",
+                    decisions.size(), e.toString());
+        }
+        for (Decision decision : decisions) {
             meters.counter("booking.reservations", "outcome",
                     decision.reason() == null ? decision.status().name() : decision.reason()).increment();
         }

@@ -15,6 +15,9 @@ import io.surge.ticketing.system.Platform.Response;
  */
 final class Fan {
 
+    /** How often each status was answered to reserve calls (retries included), for the test's summary line. */
+    static final java.util.concurrent.ConcurrentHashMap<Integer, Integer> STATUSES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Platform platform;
     private final String userId;
     private final String jwt;
@@ -50,6 +53,7 @@ final class Fan {
                 pause(500);
                 continue;
             }
+            STATUSES.merge(response.status(), 1, Integer::sum);
             if (retryable(response.status()) && Instant.now().isBefore(deadline)) {
                 pause(retryAfterMillis(response));
                 continue;

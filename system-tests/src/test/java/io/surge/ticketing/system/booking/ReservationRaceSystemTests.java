@@ -107,9 +107,13 @@ class ReservationRaceSystemTests {
                 }
                 fault.run();
             }
+            long started = System.nanoTime();
             for (Future<?> future : futures) {
                 future.get(6, TimeUnit.MINUTES);
             }
+            System.out.printf("race of %d attempts on event %d: %.1f s, reserve answers by status %s%n", attempts,
+                    sale.eventId(), (System.nanoTime() - started) / 1e9, Fan.STATUSES);
+            Fan.STATUSES.clear();
         } finally {
             pool.shutdownNow();
         }

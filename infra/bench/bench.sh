@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# `./ticketing bench`: the machine's own limits and the platform's paths measured in the same run, each path
+# printed as a ratio to its limit, medians over repeats. Needs the stack up (`./ticketing up`).
+#   BENCH_REPEATS (default 3), BENCH_DURATION seconds per wrk run (default 8), BENCH_CONNECTIONS (default 64)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STATE="${TICKETING_STATE_DIR:-$ROOT/.ticketing}"
+set -a; # shellcheck disable=SC1091
+source "$STATE/secrets/env"; set +a
+HERE="$ROOT/infra/bench"
+OUT="$STATE/bench"
+REPEATS="${BENCH_REPEATS:-3}"
+DURATION="${BENCH_DURATION:-8}"
+CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+NGINX_PORT=8099
+mkdir -p "$OUT"
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print 0; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+psql_booking() { PGPASSWORD="$TICKETING_DB_PASSWORD" psql -X -q -tA -h 127.0.0.1 -U "$TICKETING_DB_USER" -d booking "$@"; }
+
+for tool in wrk nginx redis-benchmark pgbench psql curl; do
+  if ! command -v "$tool" >/dev/null; then
+    case "$tool" in
+      wrk) pkg=wrk ;; nginx) pkg=nginx-light ;; redis-benchmark) pkg=redis-tools ;; pgbench|psql) pkg=postgresql-contrib ;; *) pkg=$tool ;;
+    esac
+    say "installing $pkg"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null || die "could not install $pkg"
+  fi
+done
+curl -fsS -m 3 http://127.0.0.1:8080/actuator/health/readiness >/dev/null || die "the stack is not up: run ./ticketing up"
+
+wrk_rps() { # url [wrk args...] -> requests/s
+  local url=$1; shift
+  local out; out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url" 2>&1)"
+  grep -q 'Non-2xx' <<<"$out" && printf 'warning: %s: %s\n' "$url" "$(grep 'Non-2xx' <<<"$out")" >&2
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
+}
+
+rps_of_redis_benchmark() { tr '\r' '\n' | grep 'requests per second' | tail -n1 | awk '{print $2}'; }
+
+# ------------------------------------------------------------------------------------------- nginx (the CDN's stand-in)
+head -c 8192 /dev/urandom | base64 -w0 | head -c 8192 >"$OUT/static-8k.bin"
+cat >"$OUT/nginx.conf" <<EOF
+worker_processes 2;
+pid $OUT/nginx.pid;
+error_log $OUT/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $OUT;
+    location / { add_header Cache-Control "public, max-age=1"; }
+  }
+}
+EOF
+nginx -c "$OUT/nginx.conf" -p "$OUT" 2>/dev/null || die "nginx did not start (port $NGINX_PORT taken?)"
+trap 'nginx -c "$OUT/nginx.conf" -p "$OUT" -s stop 2>/dev/null || true' EXIT
+
+# ------------------------------------------------------------------------------------------- fixtures
+say "creating two 100,000-seat benchmark events through the admin API"
+ADMIN="$("$ROOT/ticketing" token bench-admin --admin)"
+api() { curl -fsS -m 60 -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$@"; }
+sections=""; prices=""
+for s in A B C D E F G H I J; do
+  sections+="${sections:+,}{\"name\":\"$s\",\"rows\":100,\"seats_per_row\":100}"
+  prices+="${prices:+,}{\"section\":\"$s\",\"price_cents\":9900}"
+done
+venue_json="$(api -X POST http://127.0.0.1:8080/api/v1/admin/venues \
+  -d "{\"name\":\"Bench Stadium $RANDOM\",\"city\":\"Benchville\",\"country\":\"US\",\"sections\":[$sections]}")" \
+  || die "creating the benchmark venue failed"
+venue="$(sed -n 's/.*"venue_id":\([0-9]*\).*/\1/p' <<<"$venue_json")"
+[[ "$venue" =~ ^[0-9]+$ ]] || die "unexpected venue answer: $venue_json"
+on_sale="$(date -u -d '-1 min' +%Y-%m-%dT%H:%M:%SZ)"; starts="$(date -u -d '+60 days' +%Y-%m-%dT%H:%M:%SZ)"
+new_event() {
+  local json id
+  json="$(api -X POST http://127.0.0.1:8080/api/v1/admin/events -d "{\"name\":\"Bench $1\",\"performer\":\"The Benchmarks\",\"category\":\"concert\",\"venue_id\":$venue,\"starts_at\":\"$starts\",\"on_sale_at\":\"$on_sale\",\"price_tiers\":[$prices]}")" || die "creating a benchmark event failed"
+  id="$(sed -n 's/.*"event_id":\([0-9]*\).*/\1/p' <<<"$json")"
+  [[ "$id" =~ ^[0-9]+$ ]] || die "unexpected event answer: $json"
+  echo "$id"
+}
+EVENT_PG="$(new_event pgbench)"; EVENT_E2E="$(new_event e2e)"
+for e in "$EVENT_PG" "$EVENT_E2E"; do
+  for _ in $(seq 1 120); do
+    curl -fsS -m 2 -o /dev/null "http://127.0.0.1:8084/api/v1/events/$e/availability" && break; sleep 1
+  done
+done
+for e in "$EVENT_PG" "$EVENT_E2E"; do
+  curl -fsS -m 2 -o /dev/null "http://127.0.0.1:8084/api/v1/events/$e/availability" || die "event $e has no inventory yet"
+done
+section_list() { psql_booking -c "SELECT string_agg(section_id::text, ',' ORDER BY section_id) FROM event_sections WHERE event_id = $1"; }
+PG_SECTIONS="$(section_list "$EVENT_PG")"; E2E_SECTIONS="$(section_list "$EVENT_E2E")"
+[[ -n "$PG_SECTIONS" && -n "$E2E_SECTIONS" ]] || die "benchmark events have no inventory"
+FIRST_SECTION="${PG_SECTIONS%%,*}"; LAST_SECTION="${PG_SECTIONS##*,}"
+
+say "signing 20,000 admission tokens for the reservation run"
+CP="$OUT/contracts.classpath"
+(cd "$ROOT" && ./mvnw -q -B -pl contracts dependency:build-classpath -Dmdep.outputFile="$CP" >/dev/null)
+java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/AdmissionTokens.java" "$EVENT_E2E" 20000 "$OUT/fans.tsv"
+
+# ------------------------------------------------------------------------------------------- runs
+declare -A RUNS
+record() { RUNS[$1]+="$2 "; }
+for r in $(seq 1 "$REPEATS"); do
+  say "round $r of $REPEATS"
+  record nginx "$(wrk_rps "http://127.0.0.1:$NGINX_PORT/static-8k.bin")"
+  record avail_direct "$(wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability")"
+  record avail_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua")"
+  record redis_get "$(redis-benchmark -q -n 200000 -P 1 -t get | rps_of_redis_benchmark)"
+  record redis_getbit "$(redis-benchmark -q -n 200000 -P 1 getbit bench:bits 4242 | rps_of_redis_benchmark)"
+  record pgbench "$(PGPASSWORD="$TICKETING_DB_PASSWORD" pgbench -n -h 127.0.0.1 -U "$TICKETING_DB_USER" -c 16 -j 2 -t 600 \
+      -D event_id="$EVENT_PG" -D first_section="$FIRST_SECTION" -D last_section="$LAST_SECTION" \
+      -f "$HERE/claim.sql" booking 2>/dev/null | awk '/^tps/ {print $3}')"
+  before="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_E2E AND status = 'RESERVED'")"
+  t0="$(date +%s.%N)"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$HERE/reserve.lua" http://127.0.0.1:8084 \
+      -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >"$OUT/reserve-wrk-$r.txt" 2>&1
+  # Count what was decided (in Postgres) during the run, including what the buffer decided just after it.
+  for _ in $(seq 1 30); do
+    lag="$(curl -fsS -m 2 http://127.0.0.1:8084/actuator/prometheus | awk '/^booking_commands_lag/ {print int($2)}')"
+    [[ "${lag:-0}" -eq 0 ]] && break; sleep 1
+  done
+  t1="$(date +%s.%N)"
+  after="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_E2E AND status = 'RESERVED'")"
+  record reserve "$(awk -v a="$after" -v b="$before" -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%.0f", (a - b) / (t1 - t0)}')"
+done
+
+m() { echo "${RUNS[$1]}" | tr ' ' '\n' | grep -v '^$' | median; }
+NGINX="$(m nginx)"; REDIS_GET="$(m redis_get)"; REDIS_GETBIT="$(m redis_getbit)"; PGB="$(m pgbench)"
+AD="$(m avail_direct)"; AG="$(m avail_gateway)"; RES="$(m reserve)"
+
+{
+  echo
+  echo "Benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; medians of $REPEATS rounds, wrk -t2 -c$CONNECTIONS -d${DURATION}s"
+  printf '%-44s %12s %12s %8s\n' "path" "per second" "limit" "ratio"
+  printf '%-44s %12s %12s %8s\n' "limit: nginx static 8 KB file" "$NGINX" "" ""
+  printf '%-44s %12s %12s %8s\n' "limit: redis-benchmark GET / GETBIT (P=1)" "$REDIS_GET" "$REDIS_GETBIT" ""
+  printf '%-44s %12s %12s %8s\n' "limit: pgbench claim+hold SKIP LOCKED (c16)" "$PGB" "" ""
+  printf '%-44s %12s %12s %8s\n' "availability, booking-service direct" "$AD" "$NGINX" "$(ratio "$AD" "$NGINX")"
+  printf '%-44s %12s %12s %8s\n' "availability, through the gateway" "$AG" "$NGINX" "$(ratio "$AG" "$NGINX")"
+  printf '%-44s %12s %12s %8s\n' "reservations decided, HTTP->Kafka->PG->Redis" "$RES" "$PGB" "$(ratio "$RES" "$PGB")"
+  echo "rounds: nginx [${RUNS[nginx]}] avail-direct [${RUNS[avail_direct]}] avail-gateway [${RUNS[avail_gateway]}] pgbench [${RUNS[pgbench]}] reserve [${RUNS[reserve]}]"
+  grep -h latency_p "$OUT"/reserve-wrk-*.txt | sed 's/^/reserve round: /' || true
+} | tee "$OUT/last.txt"

@@ -1,0 +1,36 @@
+-- wrk script: best-available reservations of one seat, each request as the next benchmark fan
+-- (user id + admission token from the file written by AdmissionTokens.java), straight to booking-service.
+local fans = {}
+local counter = 0
+local statuses = {}
+
+function init(args)
+  local file = io.open(args[1], "r")
+  for line in file:lines() do
+    local user, token = line:match("([^\t]+)\t(.+)")
+    fans[#fans + 1] = { user, token }
+  end
+  file:close()
+  event_id = args[2]
+  sections = {}
+  for s in string.gmatch(args[3], "[^,]+") do sections[#sections + 1] = s end
+  counter = math.random(1, #fans)
+end
+
+function request()
+  counter = counter + 1
+  local fan = fans[(counter % #fans) + 1]
+  local section = sections[(counter % #sections) + 1]
+  local body = '{"event_id":' .. event_id .. ',"section_id":' .. section .. ',"quantity":1}'
+  return wrk.format("POST", "/api/v1/bookings/reserve",
+    { ["Content-Type"] = "application/json", ["X-User-Id"] = fan[1], ["X-Admission-Token"] = fan[2] }, body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("latency_p50_ms=%.1f latency_p99_ms=%.1f\n", latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000))
+end
