@@ -12,6 +12,7 @@ import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -55,6 +56,7 @@ public class SearchIndex {
     /** Creates the index with its alias unless it exists; safe to call from several writers at once. */
     public void ensureExists() throws IOException {
         if (exists()) {
+            applyDynamicSettings();
             return;
         }
         ObjectNode body = (ObjectNode) JSON.readTree(mappingJson());
@@ -69,6 +71,21 @@ public class SearchIndex {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Dynamic settings (the refresh interval: 250 ms, it bounds how soon a change is searchable) follow the mapping
+     * file on every start, also for an index created by an older version.
+     */
+    private void applyDynamicSettings() throws IOException {
+        JsonNode refresh = JSON.readTree(mappingJson()).path("settings").path("refresh_interval");
+        if (refresh.isMissingNode()) {
+            return;
+        }
+        Request update = new Request("PUT", "/" + index + "/_settings");
+        update.setEntity(new NStringEntity("{\"index\":{\"refresh_interval\":\"" + refresh.asText() + "\"}}",
+                ContentType.APPLICATION_JSON));
+        es.performRequest(update);
     }
 
     private boolean exists() throws IOException {
