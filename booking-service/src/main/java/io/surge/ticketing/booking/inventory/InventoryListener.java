@@ -31,7 +31,11 @@ class InventoryListener {
     @KafkaListener(id = "booking-inventory", topics = Topics.CATALOG_EVENT_INVENTORY, groupId = "booking-inventory")
     void onInventory(ConsumerRecord<String, String> record) throws Exception {
         EventInventoryDefined inventory = MessageJson.mapper().readValue(record.value(), EventInventoryDefined.class);
-        loader.load(inventory);
+        if (loader.load(inventory)) {
+            // Fresh statistics right away, so the planner keeps using the available-seat index (a seq scan on a
+            // freshly loaded event costs several times more) instead of waiting for autovacuum.
+            loader.analyze();
+        }
         // Whether new or redelivered, the read path needs the bitfield.
         availability.ensure(inventory.eventId());
     }

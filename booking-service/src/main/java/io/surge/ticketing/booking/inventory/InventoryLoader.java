@@ -55,6 +55,11 @@ public class InventoryLoader {
         return true;
     }
 
+    /** Refreshes the planner statistics of the inventory (outside any transaction). */
+    public void analyze() {
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute("ANALYZE tickets");
+    }
+
     private void copySeats(EventInventoryDefined inventory) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {

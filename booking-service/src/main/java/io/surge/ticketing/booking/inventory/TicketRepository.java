@@ -13,6 +13,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TicketRepository {
 
+    static final String CLAIM_BEST_AVAILABLE_SQL = """
+            SELECT ticket_id, seat_index, price_cents FROM tickets
+            WHERE event_id = ? AND section_id = ? AND status = 'AVAILABLE'
+            ORDER BY seat_index
+            LIMIT ?
+            FOR UPDATE SKIP LOCKED""";
+
     private final JdbcClient jdbc;
 
     TicketRepository(JdbcClient jdbc) {
@@ -36,12 +43,7 @@ public class TicketRepository {
      * index {@code tickets_available_by_section} serves this scan in seat order without a sort.
      */
     public List<ClaimedSeat> claimBestAvailableForUpdateSkipLocked(long eventId, long sectionId, int quantity) {
-        return jdbc.sql("""
-                SELECT ticket_id, seat_index, price_cents FROM tickets
-                WHERE event_id = ? AND section_id = ? AND status = 'AVAILABLE'
-                ORDER BY seat_index
-                LIMIT ?
-                FOR UPDATE SKIP LOCKED""")
+        return jdbc.sql(CLAIM_BEST_AVAILABLE_SQL)
                 .param(eventId).param(sectionId).param(quantity)
                 .query((rs, n) -> new ClaimedSeat(rs.getLong(1), rs.getInt(2), rs.getLong(3)))
                 .list();
