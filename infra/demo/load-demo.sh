@@ -9,6 +9,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# normally exported by the launcher; when run by hand, read the same file (the idempotency check needs the DB)
+ENV_FILE="${TICKETING_STATE_DIR:-$ROOT/.ticketing}/secrets/env"
+if [[ -z "${TICKETING_DB_PASSWORD:-}" && -f "$ENV_FILE" ]]; then set -a; source "$ENV_FILE"; set +a; fi
 API="${TICKETING_DEMO_CATALOG_URL:-http://127.0.0.1:8082}"
 EVENTS="${TICKETING_DEMO_EVENTS:-300}"
 STADIUM="Surge Stadium"
@@ -37,7 +40,7 @@ post() {
 json_id() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
 
 already_loaded() {
-  command -v psql >/dev/null || return 1
+  command -v psql >/dev/null || { echo "demo: psql is missing, cannot tell whether the demo is loaded" >&2; exit 1; }
   local n
   n="$(PGPASSWORD="${TICKETING_DB_PASSWORD:-}" psql -h "${TICKETING_DB_HOST:-127.0.0.1}" -p "${TICKETING_DB_PORT:-5432}" \
       -U "${TICKETING_DB_USER:-ticketing}" -d catalog -tAc "SELECT count(*) FROM venue WHERE name = '$STADIUM'" 2>/dev/null || echo 0)"
