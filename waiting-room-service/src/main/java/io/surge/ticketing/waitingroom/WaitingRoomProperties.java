@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval     how often each replica looks for idle entries (safe on many replicas: atomic scripts)
  * @param sweepBatch        idle entries handled per event per sweep script call
  * @param defaults          sale settings of an event until an admin sets its own
+ * @param adaptive          slows admission while booking's command buffer is deep (off unless enabled)
  */
 @ConfigurationProperties("ticketing.waiting-room")
 public record WaitingRoomProperties(
@@ -18,7 +19,25 @@ public record WaitingRoomProperties(
         @DefaultValue("120s") Duration idleTimeout,
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("1000") int sweepBatch,
-        @DefaultValue Defaults defaults) {
+        @DefaultValue Defaults defaults,
+        @DefaultValue Adaptive adaptive) {
+
+    /**
+     * @param enabled        follow booking's backlog at all
+     * @param consumerGroup  booking's consumer group on {@code booking.commands}
+     * @param highLag        above this many buffered commands admission halves (down to {@code minFactor})
+     * @param lowLag         below this it recovers by {@code step} per interval (up to the configured rate)
+     * @param interval       how often the lag is read
+     */
+    public record Adaptive(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("booking-commands") String consumerGroup,
+            @DefaultValue("5000") long highLag,
+            @DefaultValue("500") long lowLag,
+            @DefaultValue("0.1") double minFactor,
+            @DefaultValue("0.1") double step,
+            @DefaultValue("5s") Duration interval) {
+    }
 
     public record Defaults(
             @DefaultValue("30m") Duration prequeueBeforeSale,

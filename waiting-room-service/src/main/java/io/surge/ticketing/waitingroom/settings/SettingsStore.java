@@ -28,6 +28,7 @@ public class SettingsStore {
             local old = redis.call('HGET', KEYS[1], 'on_sale_at')
             redis.call('HSET', KEYS[1], 'on_sale_at', ARGV[2])
             redis.call('HSETNX', KEYS[1], 'rate', ARGV[4])
+            redis.call('HSETNX', KEYS[1], 'base_rate', ARGV[4])
             redis.call('HSETNX', KEYS[1], 'session', ARGV[5])
             redis.call('HSETNX', KEYS[1], 'hold', ARGV[6])
             redis.call('HSETNX', KEYS[1], 'max_tickets', ARGV[7])
@@ -54,14 +55,14 @@ public class SettingsStore {
 
     public Optional<SaleSettings> find(long eventId) {
         List<Object> values = redis.opsForHash().multiGet(QueueKeys.config(eventId),
-                List.of("on_sale_at", "prequeue_opens_at", "rate", "session", "hold", "max_tickets"));
+                List.of("on_sale_at", "prequeue_opens_at", "base_rate", "session", "hold", "max_tickets", "rate"));
         if (values.get(0) == null) {
             return Optional.empty();
         }
         return Optional.of(new SaleSettings(eventId,
                 Instant.ofEpochMilli(Long.parseLong(values.get(0).toString())),
                 Instant.ofEpochMilli(Long.parseLong(values.get(1).toString())),
-                Integer.parseInt(values.get(2).toString()),
+                Integer.parseInt((values.get(2) != null ? values.get(2) : values.get(6)).toString()),
                 Integer.parseInt(values.get(3).toString()),
                 Integer.parseInt(values.get(4).toString()),
                 Integer.parseInt(values.get(5).toString())));
@@ -77,6 +78,15 @@ public class SettingsStore {
         return changed != null && changed == 1L;
     }
 
+    /** Applies a pacing factor to the configured rate of an event (at least one admission per minute). */
+    public void pace(long eventId, double factor) {
+        Object base = redis.opsForHash().get(QueueKeys.config(eventId), "base_rate");
+        if (base != null) {
+            long effective = Math.max(1, Math.round(Integer.parseInt(base.toString()) * factor));
+            redis.opsForHash().put(QueueKeys.config(eventId), "rate", Long.toString(effective));
+        }
+    }
+
     void update(long eventId, SettingsRequest request) {
         Map<String, String> fields = new HashMap<>();
         if (request.prequeueOpensAt() != null) {
@@ -84,6 +94,9 @@ public class SettingsStore {
             fields.put("prequeue_custom", "1");
         }
         if (request.admissionRatePerMinute() != null) {
+            // the configured rate; the effective one (read by the queue scripts) follows it unless adaptive pacing
+            // has slowed admission, in which case the next pacing round applies the new base
+            fields.put("base_rate", request.admissionRatePerMinute().toString());
             fields.put("rate", request.admissionRatePerMinute().toString());
         }
         if (request.admittedSessionSeconds() != null) {

@@ -71,7 +71,8 @@ class WaitingRoomIntegrationTests {
 
     private void wire(int ratePerMinute) {
         WaitingRoomProperties properties = new WaitingRoomProperties(SECRET, Duration.ofSeconds(120), Duration.ofSeconds(5),
-                1000, new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), ratePerMinute, 900, 600, 8));
+                1000, new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), ratePerMinute, 900, 600, 8),
+                new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)));
         settings = new SettingsStore(redis, properties);
         scripts = new QueueScripts(redis);
         room = new WaitingRoom(scripts, settings, codec, Clock.systemUTC(), new SimpleMeterRegistry());
@@ -189,6 +190,19 @@ class WaitingRoomIntegrationTests {
         long expiresIn = codec.decode(admitted.admissionToken()).token().expiresAt().getEpochSecond()
                 - Instant.now().getEpochSecond();
         assertThat(expiresIn).isBetween(880L, 900L);
+    }
+
+    @Test
+    void pacingSlowsTheEffectiveRateButTheConfiguredOneStays() {
+        wire(600);
+        long event = newEvent(Instant.now().plus(Duration.ofMinutes(10)));
+
+        settings.pace(event, 0.25);
+
+        assertThat(redis.opsForHash().get(QueueKeys.config(event), "rate")).isEqualTo("150");
+        assertThat(settings.find(event).orElseThrow().admissionRatePerMinute()).isEqualTo(600);
+        settings.pace(event, 1.0);
+        assertThat(redis.opsForHash().get(QueueKeys.config(event), "rate")).isEqualTo("600");
     }
 
     @Test
