@@ -1,5 +1,6 @@
 package io.surge.ticketing.gateway.captcha;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,12 @@ class CaptchaConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(CaptchaVerifier.class)
-    CaptchaVerifier localCaptchaVerifier() {
+    CaptchaVerifier localCaptchaVerifier(CaptchaProperties properties) {
+        if (properties.required()) {
+            LoggerFactory.getLogger(CaptchaConfiguration.class).warn(
+                    "CAPTCHA is required but no provider is plugged in: the stand-in verifier only checks that a token"
+                            + " is present. Declare a CaptchaVerifier bean for a real provider.");
+        }
         return (token, clientIp) -> Mono.just(token != null && !token.isBlank() && !"invalid".equals(token));
     }
 }
