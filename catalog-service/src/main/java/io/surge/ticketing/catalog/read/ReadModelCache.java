@@ -28,6 +28,8 @@ class ReadModelCache {
     private final EventSnapshots snapshots;
     private final Cache<Long, Representation> details;
     private final Cache<Long, Representation> seatMaps;
+    /** Ids known not to exist, briefly: a flood of made-up ids must not turn into a flood of DB queries. */
+    private final Cache<Long, Boolean> missing;
 
     ReadModelCache(EventSnapshots snapshots, CatalogProperties properties, MeterRegistry meters) {
         this.snapshots = snapshots;
@@ -44,6 +46,7 @@ class ReadModelCache {
                 .expireAfterWrite(read.seatMapTtl())
                 .recordStats()
                 .build();
+        this.missing = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(read.detailsTtl()).build();
         CaffeineCacheMetrics.monitor(meters, details, "catalog.event-details");
         CaffeineCacheMetrics.monitor(meters, seatMaps, "catalog.seat-maps");
     }
@@ -58,11 +61,20 @@ class ReadModelCache {
 
     private Function<Long, Representation> load(long eventId,
             Function<io.surge.ticketing.catalog.event.EventSnapshot, Representation> renderer) {
-        return id -> renderer.apply(snapshots.find(id).orElseThrow(() -> new EventNotFoundException(eventId)));
+        return id -> {
+            if (missing.getIfPresent(id) != null) {
+                throw new EventNotFoundException(eventId);
+            }
+            return renderer.apply(snapshots.find(id).orElseThrow(() -> {
+                missing.put(id, Boolean.TRUE);
+                return new EventNotFoundException(eventId);
+            }));
+        };
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void evict(EventChanged changed) {
+        missing.invalidate(changed.event().id());
         details.invalidate(changed.event().id());
         seatMaps.invalidate(changed.event().id());
     }
