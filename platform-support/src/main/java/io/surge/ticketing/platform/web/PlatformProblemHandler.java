@@ -24,6 +24,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
 import io.surge.ticketing.contracts.ErrorCode;
 import jakarta.validation.ConstraintViolationException;
 
@@ -62,7 +64,7 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "request is invalid");
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .map(v -> Map.of("field", jsonName(lastNode(v.getPropertyPath().toString())), "message", v.getMessage()))
                 .toList();
         body.setProperty("errors", errors);
         return respond(HttpStatus.BAD_REQUEST, body, new HttpHeaders());
@@ -148,10 +150,24 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
 
     private static Map<String, String> fieldError(FieldError error) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("field", error.getField());
+        m.put("field", jsonName(error.getField()));
         m.put("message", String.valueOf(error.getDefaultMessage()));
         return m;
     }
+
+    /** The API is snake_case: report fields as clients wrote them ({@code sections[0].seats_per_row}). */
+    static String jsonName(String javaPath) {
+        return SNAKE_CASE.translate(javaPath);
+    }
+
+    // A method-parameter path ("reserve.request.eventId") names the argument first; clients only know the field.
+    private static String lastNode(String path) {
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, ProblemDetail body, HttpHeaders headers) {
         return new ResponseEntity<>(body, problemHeaders(headers), status);
