@@ -80,8 +80,8 @@ class EdgeLimitsTests {
     void aFloodFromOneAddressIsLimitedWhileAnotherAddressIsServed() throws Exception {
         String flooding = "10.66." + (System.nanoTime() % 250) + ".7";
 
-        // minting local tokens is a login-like route with a small per-address bucket (10/s, burst 20)
-        List<Response> responses = flood(80, n -> platform.post("/api/v1/auth/token", null,
+        // minting local tokens is a login-like route with a bounded per-address bucket (100/s, burst 200)
+        List<Response> responses = flood(800, n -> platform.post("/api/v1/auth/token", null,
                 Map.of("user_id", "ip-flood-" + n, "roles", List.of()), "X-Forwarded-For", flooding));
 
         assertSomeRateLimited(responses, "ip");
