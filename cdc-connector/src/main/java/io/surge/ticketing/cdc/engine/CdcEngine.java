@@ -46,6 +46,7 @@ public class CdcEngine implements SmartLifecycle {
     private final BulkWriter writer;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "cdc-engine"));
     private final Counter restarts;
+    private final Counter snapshotRecords;
     private final Timer replicationLatency;
     private final AtomicInteger batches = new AtomicInteger();
 
@@ -63,6 +64,9 @@ public class CdcEngine implements SmartLifecycle {
         this.index = index;
         this.writer = writer;
         this.restarts = Counter.builder("cdc.engine.restarts").register(meters);
+        this.snapshotRecords = Counter.builder("cdc.snapshot.records")
+                .description("rows read by an initial snapshot; stays 0 when a restart resumes from its offsets")
+                .register(meters);
         this.replicationLatency = Timer.builder("cdc.replication.latency")
                 .description("Postgres commit to Elasticsearch acknowledgement")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -192,6 +196,9 @@ public class CdcEngine implements SmartLifecycle {
         for (ChangeEvent<String, String> record : records) {
             if (record.destination() != null && record.destination().endsWith(tableSuffix())) {
                 ChangeMapper.map(record.value()).ifPresent(actions::add);
+                if (ChangeMapper.isSnapshotRead(record.value())) {
+                    snapshotRecords.increment();
+                }
             }
         }
         // blocks (back-pressure) until Elasticsearch has every document; only then do offsets move

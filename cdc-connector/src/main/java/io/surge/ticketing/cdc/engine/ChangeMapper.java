@@ -54,6 +54,18 @@ final class ChangeMapper {
         return Optional.of(new IndexAction.Upsert(eventId, version, after.get("document").asText(), committedAt));
     }
 
+    /** True for rows read by a snapshot (op "r"), as opposed to changes streamed from the WAL. */
+    static boolean isSnapshotRead(String envelopeJson) {
+        if (envelopeJson == null || envelopeJson.isEmpty()) {
+            return false;
+        }
+        try {
+            return "r".equals(JSON.readTree(envelopeJson).path("op").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * Only the last change of each event in a batch matters (versions only grow), so a burst of updates to one
      * event becomes one bulk item.

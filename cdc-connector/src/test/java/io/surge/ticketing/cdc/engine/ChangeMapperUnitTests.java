@@ -35,6 +35,13 @@ class ChangeMapperUnitTests {
     }
 
     @Test
+    void snapshotReadsAreToldApartFromStreamedChanges() {
+        assertThat(ChangeMapper.isSnapshotRead(envelope("r", "null", row(8, 1, true)))).isTrue();
+        assertThat(ChangeMapper.isSnapshotRead(envelope("u", "null", row(8, 1, true)))).isFalse();
+        assertThat(ChangeMapper.isSnapshotRead(null)).isFalse();
+    }
+
+    @Test
     void recordsWithoutARowAreIgnored() {
         assertThat(ChangeMapper.map(null)).isEmpty();
         assertThat(ChangeMapper.map("{\"ts_ms\":1}")).isEmpty();

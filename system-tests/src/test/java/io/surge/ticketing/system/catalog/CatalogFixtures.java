@@ -38,13 +38,21 @@ final class CatalogFixtures {
 
     /**
      * An admin write through the gateway, retried while the gateway sheds load (429, or 503 when its rate-limit
-     * store is slow on this shared 2-core machine): these tests are about the catalog, not the edge.
+     * store is slow on this shared 2-core machine) or drops a connection: these tests are about the catalog, not
+     * the edge. Only writes that are safe to repeat go through here (PATCH/DELETE, and fixtures with fresh names).
      */
     static Platform.Response admin(Platform p, String method, String path, Object body) {
         Platform.Response r = null;
         for (int attempt = 0; attempt < 50; attempt++) {
-            r = p.send(method, path, p.adminToken(), body);
-            if (r.status() != 429 && r.status() != 503) {
+            try {
+                r = p.send(method, path, p.adminToken(), body);
+            } catch (IllegalStateException connectionFailed) {
+                if (attempt == 49) {
+                    throw connectionFailed;
+                }
+                r = null;
+            }
+            if (r != null && r.status() != 429 && r.status() != 503) {
                 return r;
             }
             try {

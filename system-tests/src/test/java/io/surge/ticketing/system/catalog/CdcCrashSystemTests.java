@@ -6,6 +6,10 @@ import static io.surge.ticketing.system.catalog.CatalogFixtures.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,6 +84,18 @@ class CdcCrashSystemTests {
         // every event's indexed document equals its search row in Postgres (version and content)
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(mismatches(events)).isEmpty());
+        // and the restarted connector resumed from its durable offsets instead of snapshotting the table again
+        assertThat(connectorMetric("cdc_snapshot_records_total")).isZero();
+    }
+
+    /** A counter of the connector, read from its own actuator (loopback port, not behind the gateway). */
+    private double connectorMetric(String name) throws Exception {
+        String port = platform.env("TICKETING_CDC_PORT") != null ? platform.env("TICKETING_CDC_PORT") : "8087";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.body().lines().filter(l -> l.startsWith(name + "{")).mapToDouble(l -> Double.parseDouble(
+                l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow(() -> new AssertionError(name + " missing"));
     }
 
     private List<String> mismatches(List<Long> events) throws Exception {
