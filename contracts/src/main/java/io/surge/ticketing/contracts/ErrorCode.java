@@ -42,5 +42,6 @@ public enum ErrorCode {
     /** Joining a waiting room before its pre-queue opens. */
     WAITING_ROOM_NOT_OPEN,
     /** Asking for a waiting-room status without having joined (or after the entry was dropped). */
-    NOT_IN_QUEUE
+    NOT_IN_QUEUE,
+    EVENT_CANCELLED
 }

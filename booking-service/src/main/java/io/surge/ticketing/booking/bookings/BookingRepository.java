@@ -92,10 +92,12 @@ public class BookingRepository {
                 .optional();
     }
 
-    /** RESERVED -> CONFIRMED while the hold is still valid; empty otherwise. */
+    /** RESERVED -> CONFIRMED while the hold is still valid and the event not cancelled; empty otherwise. */
     public Optional<Booking> confirm(UUID bookingId, String paymentId) {
         return jdbc.sql("UPDATE bookings SET status = 'CONFIRMED', payment_id = ?, updated_at = now() "
-                        + "WHERE booking_id = ? AND status = 'RESERVED' AND expires_at > now() RETURNING " + COLUMNS)
+                        + "WHERE booking_id = ? AND status = 'RESERVED' AND expires_at > now() "
+                        + "AND NOT EXISTS (SELECT 1 FROM event_inventory e WHERE e.event_id = bookings.event_id AND e.cancelled) "
+                        + "RETURNING " + COLUMNS)
                 .param(paymentId).param(bookingId)
                 .query(BookingRepository::map)
                 .optional();

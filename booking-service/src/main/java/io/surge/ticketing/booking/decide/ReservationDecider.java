@@ -76,6 +76,9 @@ class ReservationDecider {
         if (event == null) {
             return reject(command, requested, List.of(), ErrorCode.EVENT_NOT_FOUND);
         }
+        if (event.cancelled()) {
+            return reject(command, requested, List.of(), ErrorCode.EVENT_CANCELLED);
+        }
         if (!event.onSale(now)) {
             return reject(command, requested, List.of(), ErrorCode.EVENT_NOT_ON_SALE);
         }

@@ -24,7 +24,7 @@ public class EventInventoryRepository {
 
     public Optional<EventFacts> find(long eventId) {
         return jdbc.sql("""
-                SELECT e.event_id, e.seat_count, e.on_sale_at,
+                SELECT e.event_id, e.seat_count, e.on_sale_at, e.cancelled,
                        coalesce(s.hold_seconds, ?) AS hold_seconds,
                        coalesce(s.max_tickets_per_user, ?) AS max_tickets_per_user
                 FROM event_inventory e LEFT JOIN sale_settings s ON s.event_id = e.event_id
@@ -34,7 +34,7 @@ public class EventInventoryRepository {
                     Timestamp onSale = rs.getTimestamp("on_sale_at");
                     return new EventFacts(rs.getLong("event_id"), rs.getInt("seat_count"),
                             onSale == null ? null : onSale.toInstant(),
-                            rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"));
+                            rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"), rs.getBoolean("cancelled"));
                 })
                 .optional();
     }
@@ -45,6 +45,12 @@ public class EventInventoryRepository {
                         + "ON CONFLICT (event_id) DO NOTHING")
                 .param(eventId).param(seatCount).param(onSaleAt == null ? null : Timestamp.from(onSaleAt))
                 .update() == 1;
+    }
+
+    void cancel(long eventId) {
+        jdbc.sql("UPDATE event_inventory SET cancelled = true, updated_at = now() WHERE event_id = ?")
+                .param(eventId)
+                .update();
     }
 
     void updateOnSaleAt(long eventId, Instant onSaleAt) {

@@ -42,7 +42,12 @@ public class InventoryLoader {
         if (seatCount > TicketIds.MAX_SEATS_PER_EVENT) {
             throw new IllegalArgumentException("event " + inventory.eventId() + " has too many seats: " + seatCount);
         }
-        if (!events.insertIfAbsent(inventory.eventId(), seatCount, inventory.onSaleAt())) {
+        boolean created = events.insertIfAbsent(inventory.eventId(), seatCount, inventory.onSaleAt());
+        if (inventory.cancelled()) {
+            events.cancel(inventory.eventId());
+            log.info("event {} is cancelled: its seats are no longer for sale", inventory.eventId());
+        }
+        if (!created) {
             events.updateOnSaleAt(inventory.eventId(), inventory.onSaleAt());
             return false;
         }

@@ -151,6 +151,10 @@ class ReservationBuffer implements DisposableBean {
     }
 
     private void validate(ReserveRequest request, EventFacts event) {
+        if (event.cancelled()) {
+            throw new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_CANCELLED,
+                    "event " + event.eventId() + " is cancelled");
+        }
         if (!event.onSale(clock.instant())) {
             throw new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_NOT_ON_SALE,
                     "the sale of event " + event.eventId() + " has not started", Map.of("on_sale_at", event.onSaleAt().toString()));
@@ -200,6 +204,7 @@ class ReservationBuffer implements DisposableBean {
             case SEATS_UNAVAILABLE -> "the requested seats are no longer available";
             case TICKET_LIMIT_EXCEEDED -> "this reservation would exceed the per-fan ticket limit of the event";
             case EVENT_NOT_ON_SALE -> "the sale has not started";
+            case EVENT_CANCELLED -> "the event is cancelled";
             default -> "the reservation was rejected";
         };
         return new DomainException(status, code, detail, Map.of(

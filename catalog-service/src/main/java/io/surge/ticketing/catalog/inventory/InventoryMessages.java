@@ -29,7 +29,7 @@ final class InventoryMessages {
         return new EventInventoryDefined(event.id(), event.onSaleAt(), layout.blocks().stream()
                 .map(b -> new EventInventoryDefined.Section(b.sectionId(), b.name(), b.firstSeatIndex(), b.rows(),
                         b.seatsPerRow(), b.priceCents()))
-                .toList());
+                .toList(), event.cancelled());
     }
 
     static String toJson(EventInventoryDefined message) {

@@ -22,7 +22,8 @@ class InventoryOutboxWriter {
 
     @EventListener
     void on(EventChanged changed) {
-        if (!changed.inventoryChanged() || changed.event().cancelled()) {
+        // A cancellation is an inventory change too: booking must stop selling the event's seats.
+        if (!changed.inventoryChanged() && !changed.event().cancelled()) {
             return;
         }
         EventInventoryDefined message = InventoryMessages.inventoryOf(changed.event());

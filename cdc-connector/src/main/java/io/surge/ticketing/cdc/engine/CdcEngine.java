@@ -240,7 +240,9 @@ public class CdcEngine implements SmartLifecycle {
         // the role is not a superuser: a publication for all tables needs one; "filtered" covers our table only
         p.setProperty("publication.autocreate.mode", "filtered");
         p.setProperty("table.include.list", properties.table());
-        p.setProperty("snapshot.mode", "initial");
+        // Resume from the stored offsets; snapshot only when there are none or the server no longer has their
+        // position (the database or its slot was recreated). Writes are versioned upserts, so a re-snapshot is harmless.
+        p.setProperty("snapshot.mode", "when_needed");
         p.setProperty("poll.interval.ms", Long.toString(properties.pollInterval().toMillis()));
         p.setProperty("max.batch.size", Integer.toString(properties.maxBatchSize()));
         p.setProperty("max.queue.size", Integer.toString(properties.maxBatchSize() * 4));
