@@ -85,13 +85,11 @@ new_event() {
   echo "$id"
 }
 EVENT_PG="$(new_event pgbench)"; EVENT_E2E="$(new_event e2e)"
+inventory_loaded() { [[ "$(psql_booking -c "SELECT count(*) FROM event_inventory WHERE event_id = $1")" == 1 ]]; }
 for e in "$EVENT_PG" "$EVENT_E2E"; do
-  for _ in $(seq 1 120); do
-    curl -fsS -m 2 -o /dev/null "http://127.0.0.1:8084/api/v1/events/$e/availability" && break; sleep 1
-  done
-done
-for e in "$EVENT_PG" "$EVENT_E2E"; do
-  curl -fsS -m 2 -o /dev/null "http://127.0.0.1:8084/api/v1/events/$e/availability" || die "event $e has no inventory yet"
+  for _ in $(seq 1 120); do inventory_loaded "$e" && break; sleep 1; done
+  inventory_loaded "$e" || die "event $e has no inventory after 120 s"
+  curl -fsS -m 5 -o /dev/null "http://127.0.0.1:8084/api/v1/events/$e/availability" || die "event $e has no availability"
 done
 section_list() { psql_booking -c "SELECT string_agg(section_id::text, ',' ORDER BY section_id) FROM event_sections WHERE event_id = $1"; }
 PG_SECTIONS="$(section_list "$EVENT_PG")"; E2E_SECTIONS="$(section_list "$EVENT_E2E")"

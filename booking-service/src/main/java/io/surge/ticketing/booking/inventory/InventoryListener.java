@@ -35,9 +35,11 @@ class InventoryListener {
             // Fresh statistics right away, so the planner keeps using the available-seat index (a seq scan on a
             // freshly loaded event costs several times more) instead of waiting for autovacuum.
             loader.analyze();
+            // A new event's bitfield is built from Postgres, whatever Redis may hold under that id.
+            availability.rebuild(inventory.eventId());
+        } else {
+            availability.ensure(inventory.eventId());
         }
-        // Whether new or redelivered, the read path needs the bitfield.
-        availability.ensure(inventory.eventId());
     }
 
     @KafkaListener(id = "booking-sale-settings", topics = Topics.SALE_SETTINGS, groupId = "booking-sale-settings")
