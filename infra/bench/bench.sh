@@ -13,6 +13,8 @@ OUT="$STATE/bench"
 REPEATS="${BENCH_REPEATS:-3}"
 DURATION="${BENCH_DURATION:-8}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+# Reservations are a closed loop (each connection waits for its decision): more connections keep the buffer fed.
+RESERVE_CONNECTIONS="${BENCH_RESERVE_CONNECTIONS:-128}"
 NGINX_PORT=8099
 mkdir -p "$OUT"
 
@@ -40,7 +42,7 @@ wrk_rps() { # url [wrk args...] -> requests/s
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
-rps_of_redis_benchmark() { tr '\r' '\n' | grep 'requests per second' | tail -n1 | awk '{print $2}'; }
+rps_of_redis_benchmark() { tr '\r' '\n' | grep 'requests per second' | tail -n1 | sed -E 's/.*: ([0-9.]+) requests per second.*/\1/'; }
 
 # ------------------------------------------------------------------------------------------- nginx (the CDN's stand-in)
 head -c 8192 /dev/urandom | base64 -w0 | head -c 8192 >"$OUT/static-8k.bin"
@@ -104,6 +106,11 @@ java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/AdmissionTokens.ja
 # ------------------------------------------------------------------------------------------- runs
 declare -A RUNS
 record() { RUNS[$1]+="$2 "; }
+# JIT warm-up: the first seconds of a JVM path measure the compiler, not the path. Discarded.
+say "warming up the HTTP paths"
+DURATION=5 wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability" >/dev/null
+DURATION=5 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
+wrk -t2 -c"$RESERVE_CONNECTIONS" -d5s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >/dev/null 2>&1
 for r in $(seq 1 "$REPEATS"); do
   say "round $r of $REPEATS"
   record nginx "$(wrk_rps "http://127.0.0.1:$NGINX_PORT/static-8k.bin")"
@@ -116,7 +123,7 @@ for r in $(seq 1 "$REPEATS"); do
       -f "$HERE/claim.sql" booking 2>/dev/null | awk '/^tps/ {print $3}')"
   before="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_E2E AND status = 'RESERVED'")"
   t0="$(date +%s.%N)"
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$HERE/reserve.lua" http://127.0.0.1:8084 \
+  wrk -t2 -c"$RESERVE_CONNECTIONS" -d"${DURATION}s" -s "$HERE/reserve.lua" http://127.0.0.1:8084 \
       -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >"$OUT/reserve-wrk-$r.txt" 2>&1
   # Count what was decided (in Postgres) during the run, including what the buffer decided just after it.
   for _ in $(seq 1 30); do
@@ -142,6 +149,8 @@ AD="$(m avail_direct)"; AG="$(m avail_gateway)"; RES="$(m reserve)"
   printf '%-44s %12s %12s %8s\n' "availability, booking-service direct" "$AD" "$NGINX" "$(ratio "$AD" "$NGINX")"
   printf '%-44s %12s %12s %8s\n' "availability, through the gateway" "$AG" "$NGINX" "$(ratio "$AG" "$NGINX")"
   printf '%-44s %12s %12s %8s\n' "reservations decided, HTTP->Kafka->PG->Redis" "$RES" "$PGB" "$(ratio "$RES" "$PGB")"
+  echo "(reservations: wrk -c$RESERVE_CONNECTIONS closed loop, one best-available seat each, one event = one Kafka partition;"
+  echo " pgbench: 16 clients running the same claim + hold, one transaction each)"
   echo "rounds: nginx [${RUNS[nginx]}] avail-direct [${RUNS[avail_direct]}] avail-gateway [${RUNS[avail_gateway]}] pgbench [${RUNS[pgbench]}] reserve [${RUNS[reserve]}]"
   grep -h latency_p "$OUT"/reserve-wrk-*.txt | sed 's/^/reserve round: /' || true
 } | tee "$OUT/last.txt"

@@ -3,6 +3,6 @@
 local n = 0
 function request()
   n = n + 1
-  local ip = string.format("10.%d.%d.%d", (n // 65536) % 256, (n // 256) % 256, n % 256)
+  local ip = string.format("10.%d.%d.%d", math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
   return wrk.format("GET", nil, { ["X-Forwarded-For"] = ip })
 end

@@ -38,11 +38,26 @@ class FallbackController {
             return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, ErrorCode.UPSTREAM_TIMEOUT,
                     "the service behind this route did not answer in time");
         }
+        if (!(cause instanceof CallNotPermittedException) && cause != null) {
+            logAtMostOncePerSecond(exchange, cause);
+        }
         String detail = cause instanceof CallNotPermittedException
                 ? "the service behind this route is failing; retry later"
                 : "the service behind this route is unavailable";
         exchange.getResponse().getHeaders().set("Retry-After", "5");
         return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, detail);
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FallbackController.class);
+    private static final java.util.concurrent.atomic.AtomicLong lastLog = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Upstream failures are worth a line in the log, but a surge of them must not flood it. */
+    private static void logAtMostOncePerSecond(ServerWebExchange exchange, Throwable cause) {
+        long now = System.currentTimeMillis();
+        long last = lastLog.get();
+        if (now - last >= 1000 && lastLog.compareAndSet(last, now)) {
+            log.warn("upstream failure on {}: {}", exchange.getRequest().getPath(), cause.toString());
+        }
     }
 
     private static boolean isTimeout(Throwable cause) {
