@@ -37,8 +37,8 @@ import io.surge.ticketing.system.Platform;
 class CdcCrashSystemTests {
 
     private static final int EVENTS = 20;
-    private static final int UPDATES = 3_000;
-    private static final int KILL_AFTER = 600;
+    private static final int UPDATES = 10_000;
+    private static final int KILL_AFTER = 2_000;
 
     private final Platform platform = Platform.get();
 
@@ -68,13 +68,13 @@ class CdcCrashSystemTests {
             }));
         }
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> done.get() >= KILL_AFTER);
+            await().atMost(Duration.ofSeconds(120)).until(() -> done.get() >= KILL_AFTER);
             assertThat(platform.launcher("kill", "cdc-connector")).isZero();
             System.out.printf("killed cdc-connector after %d updates%n", done.get());
             assertThat(platform.launcher("start", "cdc-connector")).isZero();
             System.out.printf("cdc-connector back after %d updates%n", done.get());
             for (Future<?> f : futures) {
-                f.get(120, TimeUnit.SECONDS);
+                f.get(400, TimeUnit.SECONDS);
             }
         } finally {
             writers.shutdownNow();
