@@ -36,7 +36,12 @@ public class AvailabilityStore {
             local bits = redis.call('GET', KEYS[1])
             if not bits then return nil end
             local meta = redis.call('HMGET', KEYS[2], 'seat_count', 'as_of')
-            return {bits, meta[1] or '', meta[2] or ''}""".getBytes(StandardCharsets.UTF_8);
+            return {bits, meta[1] or '-1', meta[2] or '0'}""".getBytes(StandardCharsets.UTF_8);
+
+    // Complete = the bitfield and its seat count (another writer may have set the bits alone).
+    private static final byte[] COMPLETE = """
+            return redis.call('EXISTS', KEYS[1]) + redis.call('HEXISTS', KEYS[2], 'seat_count')"""
+            .getBytes(StandardCharsets.UTF_8);
 
     private final RedisConnectionFactory redis;
     private final Clock clock;
@@ -88,17 +93,20 @@ public class AvailabilityStore {
         byte[] bits = (byte[]) result.get(0);
         String seatCount = new String((byte[]) result.get(1), StandardCharsets.US_ASCII);
         String asOf = new String((byte[]) result.get(2), StandardCharsets.US_ASCII);
-        if (seatCount.isEmpty()) {
-            return null;
-        }
         int seats = Integer.parseInt(seatCount);
+        if (seats < 0) {
+            return null; // bits without their meta: not a usable snapshot, rebuild it
+        }
         byte[] full = bits.length >= (seats + 7) / 8 ? bits : java.util.Arrays.copyOf(bits, (seats + 7) / 8);
-        return new Snapshot(eventId, seats, full, asOf.isEmpty() ? clock.millis() : Long.parseLong(asOf));
+        long asOfMillis = Long.parseLong(asOf);
+        return new Snapshot(eventId, seats, full, asOfMillis > 0 ? asOfMillis : clock.millis());
     }
 
+    /** Whether the event's bitfield and its meta are both in Redis. */
     public boolean exists(long eventId) {
-        Boolean exists = execute(c -> c.keyCommands().exists(bytes(bitfieldKey(eventId))));
-        return Boolean.TRUE.equals(exists);
+        Long present = execute(c -> c.scriptingCommands().eval(COMPLETE, ReturnType.INTEGER, 2,
+                bytes(bitfieldKey(eventId)), bytes(metaKey(eventId))));
+        return present != null && present == 2L;
     }
 
     /** Builds a bitfield from taken seat indexes (the layout Redis SETBIT uses). */
