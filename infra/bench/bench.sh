@@ -16,6 +16,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 # Reservations are a closed loop (each connection waits for its decision): more connections keep the buffer fed.
 RESERVE_CONNECTIONS="${BENCH_RESERVE_CONNECTIONS:-128}"
 NGINX_PORT=8099
+CDN_PORT=8098
 mkdir -p "$OUT"
 
 say() { printf '==> %s\n' "$*" >&2; }
@@ -45,7 +46,10 @@ wrk_rps() { # url [wrk args...] -> requests/s
 rps_of_redis_benchmark() { tr '\r' '\n' | grep 'requests per second' | tail -n1 | sed -E 's/.*: ([0-9.]+) requests per second.*/\1/'; }
 
 # ------------------------------------------------------------------------------------------- nginx (the CDN's stand-in)
-head -c 8192 /dev/urandom | base64 -w0 | head -c 8192 >"$OUT/static-8k.bin"
+# nginx workers run as an unprivileged user: give them a folder they can read and a cache they can write.
+WEB="$(mktemp -d /tmp/ticketing-bench.XXXXXX)"; chmod 755 "$WEB"
+mkdir -p "$WEB/cdn-cache"; chown nobody "$WEB/cdn-cache" 2>/dev/null || chmod 777 "$WEB/cdn-cache"
+head -c 8192 /dev/urandom | base64 -w0 | head -c 8192 >"$WEB/static-8k.bin"; chmod 644 "$WEB/static-8k.bin"
 cat >"$OUT/nginx.conf" <<EOF
 worker_processes 2;
 pid $OUT/nginx.pid;
@@ -54,15 +58,32 @@ events { worker_connections 1024; }
 http {
   access_log off;
   sendfile on;
+  # The CDN's stand-in: a caching proxy in front of the gateway that honours the origin's Cache-Control
+  # (max-age=1) and collapses concurrent misses into one origin request.
+  proxy_cache_path $WEB/cdn-cache levels=1 keys_zone=cdn:10m max_size=100m inactive=10m use_temp_path=off;
+  upstream gateway { server 127.0.0.1:8080; keepalive 32; }
   server {
     listen 127.0.0.1:$NGINX_PORT;
-    root $OUT;
+    root $WEB;
     location / { add_header Cache-Control "public, max-age=1"; }
+  }
+  server {
+    listen 127.0.0.1:$CDN_PORT;
+    location / {
+      proxy_pass http://gateway;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_cache cdn;
+      proxy_cache_lock on;
+      proxy_cache_use_stale updating;
+      proxy_cache_background_update on;
+      add_header X-Cache \$upstream_cache_status;
+    }
   }
 }
 EOF
 nginx -c "$OUT/nginx.conf" -p "$OUT" 2>/dev/null || die "nginx did not start (port $NGINX_PORT taken?)"
-trap 'nginx -c "$OUT/nginx.conf" -p "$OUT" -s stop 2>/dev/null || true' EXIT
+trap 'nginx -c "$OUT/nginx.conf" -p "$OUT" -s stop 2>/dev/null || true; rm -rf "$WEB"' EXIT
 
 # ------------------------------------------------------------------------------------------- fixtures
 say "creating two 100,000-seat benchmark events through the admin API"
@@ -108,13 +129,14 @@ declare -A RUNS
 record() { RUNS[$1]+="$2 "; }
 # JIT warm-up: the first seconds of a JVM path measure the compiler, not the path. Discarded.
 say "warming up the HTTP paths"
-DURATION=5 wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability" >/dev/null
-DURATION=5 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
-wrk -t2 -c"$RESERVE_CONNECTIONS" -d5s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >/dev/null 2>&1
+DURATION=10 wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability" >/dev/null
+DURATION=10 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
+wrk -t2 -c"$RESERVE_CONNECTIONS" -d10s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >/dev/null 2>&1
 for r in $(seq 1 "$REPEATS"); do
   say "round $r of $REPEATS"
   record nginx "$(wrk_rps "http://127.0.0.1:$NGINX_PORT/static-8k.bin")"
   record avail_direct "$(wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability")"
+  record avail_cdn "$(wrk_rps "http://127.0.0.1:$CDN_PORT/api/v1/events/$EVENT_E2E/availability")"
   record avail_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua")"
   record redis_get "$(redis-benchmark -q -n 200000 -P 1 -t get | rps_of_redis_benchmark)"
   record redis_getbit "$(redis-benchmark -q -n 200000 -P 1 getbit bench:bits 4242 | rps_of_redis_benchmark)"
@@ -137,7 +159,7 @@ done
 
 m() { echo "${RUNS[$1]}" | tr ' ' '\n' | grep -v '^$' | median; }
 NGINX="$(m nginx)"; REDIS_GET="$(m redis_get)"; REDIS_GETBIT="$(m redis_getbit)"; PGB="$(m pgbench)"
-AD="$(m avail_direct)"; AG="$(m avail_gateway)"; RES="$(m reserve)"
+AD="$(m avail_direct)"; AG="$(m avail_gateway)"; AC="$(m avail_cdn)"; RES="$(m reserve)"
 
 {
   echo
@@ -148,9 +170,10 @@ AD="$(m avail_direct)"; AG="$(m avail_gateway)"; RES="$(m reserve)"
   printf '%-44s %12s %12s %8s\n' "limit: pgbench claim+hold SKIP LOCKED (c16)" "$PGB" "" ""
   printf '%-44s %12s %12s %8s\n' "availability, booking-service direct" "$AD" "$NGINX" "$(ratio "$AD" "$NGINX")"
   printf '%-44s %12s %12s %8s\n' "availability, through the gateway" "$AG" "$NGINX" "$(ratio "$AG" "$NGINX")"
+  printf '%-44s %12s %12s %8s\n' "availability, CDN stand-in (nginx cache, 1 s)" "$AC" "$NGINX" "$(ratio "$AC" "$NGINX")"
   printf '%-44s %12s %12s %8s\n' "reservations decided, HTTP->Kafka->PG->Redis" "$RES" "$PGB" "$(ratio "$RES" "$PGB")"
   echo "(reservations: wrk -c$RESERVE_CONNECTIONS closed loop, one best-available seat each, one event = one Kafka partition;"
   echo " pgbench: 16 clients running the same claim + hold, one transaction each)"
-  echo "rounds: nginx [${RUNS[nginx]}] avail-direct [${RUNS[avail_direct]}] avail-gateway [${RUNS[avail_gateway]}] pgbench [${RUNS[pgbench]}] reserve [${RUNS[reserve]}]"
+  echo "rounds: nginx [${RUNS[nginx]}] avail-cdn [${RUNS[avail_cdn]}] avail-direct [${RUNS[avail_direct]}] avail-gateway [${RUNS[avail_gateway]}] pgbench [${RUNS[pgbench]}] reserve [${RUNS[reserve]}]"
   grep -h latency_p "$OUT"/reserve-wrk-*.txt | sed 's/^/reserve round: /' || true
 } | tee "$OUT/last.txt"
