@@ -2,6 +2,7 @@ package io.surge.ticketing.booking.decide;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,7 +61,8 @@ class ReservationDecider {
             bookings.findAll(decided).forEach(b -> decisions.add(Decision.of(b)));
         }
         Map<Long, Optional<EventFacts>> facts = new HashMap<>();
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the answer's expires_at must be the stored one.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (ReserveCommand command : commands) {
             if (!decided.add(command.bookingId())) {
                 continue; // already decided, in an earlier delivery or earlier in this batch
