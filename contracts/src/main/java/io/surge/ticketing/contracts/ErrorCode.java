@@ -43,5 +43,24 @@ public enum ErrorCode {
     WAITING_ROOM_NOT_OPEN,
     /** Asking for a waiting-room status without having joined (or after the entry was dropped). */
     NOT_IN_QUEUE,
-    EVENT_CANCELLED
+    EVENT_CANCELLED;
+
+    /** The closest stable code for a bare HTTP status (framework errors carry no code of their own). */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400 -> VALIDATION_FAILED;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 502, 503 -> SERVICE_UNAVAILABLE;
+            case 504 -> UPSTREAM_TIMEOUT;
+            default -> status >= 400 && status < 500 ? VALIDATION_FAILED : INTERNAL_ERROR;
+        };
+    }
 }

@@ -73,21 +73,7 @@ public final class Problems {
 
     /** The closest stable code for a bare HTTP status (framework errors carry no code of their own). */
     public static ErrorCode codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> ErrorCode.VALIDATION_FAILED;
-            case 401 -> ErrorCode.UNAUTHORIZED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 409 -> ErrorCode.CONFLICT;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 429 -> ErrorCode.RATE_LIMITED;
-            case 502, 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-            case 504 -> ErrorCode.UPSTREAM_TIMEOUT;
-            default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
-        };
+        return ErrorCode.forStatus(status.value());
     }
 
     private static String titleOf(HttpStatusCode status) {

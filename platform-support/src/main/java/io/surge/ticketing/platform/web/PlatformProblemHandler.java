@@ -131,21 +131,7 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ErrorCode codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> ErrorCode.VALIDATION_FAILED;
-            case 401 -> ErrorCode.UNAUTHORIZED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 409 -> ErrorCode.CONFLICT;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 429 -> ErrorCode.RATE_LIMITED;
-            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-            case 504 -> ErrorCode.UPSTREAM_TIMEOUT;
-            default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
-        };
+        return ErrorCode.forStatus(status.value());
     }
 
     private static Map<String, String> fieldError(FieldError error) {
