@@ -130,7 +130,8 @@ record() { RUNS[$1]+="$2 "; }
 # JIT warm-up: the first seconds of a JVM path measure the compiler, not the path. Discarded.
 say "warming up the HTTP paths"
 DURATION=10 wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability" >/dev/null
-DURATION=10 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
+# The gateway's reactive stack has the most code to compile: C2 keeps a core busy for half a minute.
+DURATION=30 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
 wrk -t2 -c"$RESERVE_CONNECTIONS" -d10s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >/dev/null 2>&1
 for r in $(seq 1 "$REPEATS"); do
   say "round $r of $REPEATS"
