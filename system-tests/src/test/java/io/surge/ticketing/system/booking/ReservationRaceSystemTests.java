@@ -102,9 +102,8 @@ class ReservationRaceSystemTests {
                 }));
             }
             if (fault != null) {
-                while (done.get() < attempts / 3) {
-                    Thread.sleep(50);
-                }
+                org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> done.get() >= attempts / 3);
                 fault.run();
             }
             long started = System.nanoTime();
