@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultHoldSeconds       hold length when the waiting room sent no settings for the event
  * @param defaultMaxTicketsPerUser per-user limit per event when the waiting room sent none
- * @param maxTicketsPerRequest     upper bound of seats in one reservation
  * @param admissionSecret          the shared admission-token secret (from the environment)
  * @param commands                 the Kafka buffer of reservation commands
  * @param availability             the bitfield read path
@@ -19,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BookingProperties(
         @DefaultValue("600") int defaultHoldSeconds,
         @DefaultValue("8") int defaultMaxTicketsPerUser,
-        @DefaultValue("10") int maxTicketsPerRequest,
         String admissionSecret,
         @DefaultValue Commands commands,
         @DefaultValue Availability availability) {
