@@ -1,9 +1,13 @@
 package io.surge.ticketing.booking.decide;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,15 +34,17 @@ class ReserveCommandListener {
 
     private final ReservationDecider decider;
     private final DecisionPublisher publisher;
+    private final DecisionTraces traces;
     private final KafkaTemplate<String, String> kafka;
     private final DecisionRate rate;
     private final MeterRegistry meters;
     private final Timer batchTimer;
 
-    ReserveCommandListener(ReservationDecider decider, DecisionPublisher publisher, KafkaTemplate<String, String> kafka,
-            BookingProperties properties, MeterRegistry meters) {
+    ReserveCommandListener(ReservationDecider decider, DecisionPublisher publisher, DecisionTraces traces,
+            KafkaTemplate<String, String> kafka, BookingProperties properties, MeterRegistry meters) {
         this.decider = decider;
         this.publisher = publisher;
+        this.traces = traces;
         this.kafka = kafka;
         this.rate = new DecisionRate(properties.commands().decisionsPerSecond());
         this.meters = meters;
@@ -50,9 +56,12 @@ class ReserveCommandListener {
             properties = "max.poll.records:${ticketing.booking.commands.batch-size:200}")
     void onCommands(List<ConsumerRecord<String, String>> records) throws Exception {
         List<ReserveCommand> commands = new ArrayList<>(records.size());
+        Map<UUID, Headers> headers = new HashMap<>(records.size() * 2);
         for (ConsumerRecord<String, String> record : records) {
             try {
-                commands.add(MessageJson.mapper().readValue(record.value(), ReserveCommand.class));
+                ReserveCommand command = MessageJson.mapper().readValue(record.value(), ReserveCommand.class);
+                commands.add(command);
+                headers.put(command.bookingId(), record.headers());
             } catch (Exception e) {
                 log.error("unreadable reservation command at {}-{}@{}, sent to the DLT: {}", record.topic(),
                         record.partition(), record.offset(), e.toString());
@@ -64,8 +73,16 @@ class ReserveCommandListener {
             return;
         }
         rate.acquire(commands.size());
-        List<Decision> decisions = batchTimer.recordCallable(() -> decider.decide(commands));
+        DecisionTraces.Batch traced = traces.start(headers);
+        List<Decision> decisions;
+        try {
+            decisions = batchTimer.recordCallable(() -> decider.decide(commands));
+        } catch (Exception e) {
+            traced.failed(e);
+            throw e;
+        }
         meters.summary("booking.decision.batch.size").record(commands.size());
         publisher.published(decisions);
+        traced.decided(decisions);
     }
 }

@@ -35,6 +35,9 @@ class ReleaseRecorder {
                 .description("time between a hold's expires_at and its release")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
+        // both release paths are exported from the start (at 0), before the first hold expires
+        meters.counter("cleanup.holds.released", "source", "queue");
+        meters.counter("cleanup.holds.released", "source", "sweep");
     }
 
     void released(List<ExpiredHold> holds, String source) {

@@ -58,6 +58,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // scraped by Prometheus inside the cluster; the Ingress forwards only /api/** to the gateway
+                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         // circuit-breaker fallbacks are reached by internal forwards only
                         .pathMatchers("/fallback/**").denyAll()
                         .pathMatchers("/api/v1/admin/**", "/actuator/**").hasRole("admin")

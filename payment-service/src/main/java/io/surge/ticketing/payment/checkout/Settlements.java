@@ -63,6 +63,10 @@ class Settlements {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        // every outcome is exported from the start (at 0), so dashboards and alerts see the series before the sale
+        for (Outcome outcome : Outcome.values()) {
+            counter(outcome);
+        }
     }
 
     /** @return true when this call settled the attempt (false: it was settled already) */

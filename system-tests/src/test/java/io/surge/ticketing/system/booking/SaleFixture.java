@@ -17,10 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.surge.ticketing.system.Platform;
 
 /** An event on sale now, created through the admin API, with its seat map as fans see it. */
-record SaleFixture(long eventId, int seatCount, List<Long> sectionIds, List<Long> ticketIds) {
+public record SaleFixture(long eventId, int seatCount, List<Long> sectionIds, List<Long> ticketIds) {
 
     /** Creates a venue of {@code sections} sections of {@code rows} x {@code seatsPerRow}, and an event on sale. */
-    static SaleFixture onSaleNow(Platform platform, int sections, int rows, int seatsPerRow) {
+    public static SaleFixture onSaleNow(Platform platform, int sections, int rows, int seatsPerRow) {
         Map<String, int[]> layout = new LinkedHashMap<>();
         Map<String, Long> prices = new LinkedHashMap<>();
         for (int i = 0; i < sections; i++) {
