@@ -1,0 +1,363 @@
+package io.surge.ticketing.load.invariants;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.surge.ticketing.load.LocalStack;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Reads the source of truth (the booking and payment databases) and its Redis mirror after a surge and checks
+ * what must hold whatever the load, retries, redeliveries and crashes were:
+ * <ol>
+ * <li>no seat is in two live bookings;</li>
+ * <li>every taken seat belongs to the live booking that took it, and live bookings hold exactly the taken seats;</li>
+ * <li>every CONFIRMED booking has exactly one successful payment, and no successful payment is for a booking
+ * that is not CONFIRMED (no money without a ticket);</li>
+ * <li>no reservation is PENDING (buffered, undecided) for longer than the buffer's bound;</li>
+ * <li>each event's availability bitfield in Redis equals Postgres;</li>
+ * <li>every hold whose time ran out (plus a grace for the delay queue) has been released.</li>
+ * </ol>
+ * Run it with {@code ./ticketing load --check EVENT_ID}; the build runs it after the CI surge.
+ */
+public final class InvariantChecker {
+
+    public static final String NO_DOUBLE_BOOKING = "no seat in two live bookings";
+    public static final String SEATS_MATCH_BOOKINGS = "taken seats are exactly the seats of live bookings";
+    public static final String ONE_PAYMENT_PER_CONFIRMATION = "every CONFIRMED booking has exactly one successful payment";
+    public static final String NO_STALE_PENDING = "no reservation PENDING longer than the buffer's bound";
+    public static final String BITFIELD_MATCHES = "availability bitfield equals Postgres";
+    public static final String EXPIRED_HOLDS_RELEASED = "every expired hold released";
+
+    private static final String PENDING_PREFIX = "booking:pending:";
+
+    private final LocalStack stack;
+    private final Duration pendingBound;
+    private final Duration pendingTtl;
+    private final Duration expiryGrace;
+    private final Duration bitfieldSettle;
+
+    /**
+     * @param pendingBound   how long a buffered reservation may stay undecided
+     * @param pendingTtl     booking-service's {@code ticketing.booking.commands.pending-ttl} (the marker's lifetime)
+     * @param expiryGrace    how late a hold's release may be before it counts as not released
+     * @param bitfieldSettle how long a bitfield may lag behind a commit (it is updated after the commit)
+     */
+    public InvariantChecker(LocalStack stack, Duration pendingBound, Duration pendingTtl, Duration expiryGrace,
+            Duration bitfieldSettle) {
+        this.stack = stack;
+        this.pendingBound = pendingBound;
+        this.pendingTtl = pendingTtl;
+        this.expiryGrace = expiryGrace;
+        this.bitfieldSettle = bitfieldSettle;
+    }
+
+    public static InvariantChecker withDefaults(LocalStack stack) {
+        return new InvariantChecker(stack, Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofSeconds(10),
+                Duration.ofSeconds(40));
+    }
+
+    /** Checks the given events (all events when empty). */
+    public InvariantReport check(List<Long> eventIds) throws SQLException, InterruptedException {
+        InvariantReport report = new InvariantReport();
+        try (Connection booking = connect("booking"); Connection payment = connect("payment");
+                Jedis redis = new Jedis(stack.get("TICKETING_REDIS_HOST", "127.0.0.1"),
+                        Integer.parseInt(stack.get("TICKETING_REDIS_PORT", "6379")))) {
+            Long[] events = (eventIds.isEmpty() ? allEvents(booking) : eventIds).toArray(Long[]::new);
+            figures(booking, payment, events, report);
+            noDoubleBooking(booking, events, report);
+            seatsMatchBookings(booking, events, report);
+            onePaymentPerConfirmation(booking, payment, events, report);
+            noStalePending(booking, redis, Set.of(events), report);
+            bitfieldsMatch(booking, redis, events, report);
+            expiredHoldsReleased(booking, events, report);
+        }
+        return report;
+    }
+
+    private void figures(Connection booking, Connection payment, Long[] events, InvariantReport report) throws SQLException {
+        report.figure("events checked", events.length);
+        report.figure("seats", scalar(booking, "SELECT count(*) FROM tickets WHERE event_id = ANY(?)", events));
+        for (String status : List.of("SOLD", "HELD", "AVAILABLE")) {
+            report.figure("seats " + status, scalar(booking,
+                    "SELECT count(*) FROM tickets WHERE event_id = ANY(?) AND status = '" + status + "'", events));
+        }
+        try (PreparedStatement query = booking.prepareStatement(
+                "SELECT status, count(*) FROM bookings WHERE event_id = ANY(?) GROUP BY status ORDER BY status")) {
+            query.setArray(1, booking.createArrayOf("bigint", events));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    report.figure("bookings " + rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement query = payment.prepareStatement(
+                "SELECT state, count(*) FROM payment_attempts WHERE event_id = ANY(?) GROUP BY state ORDER BY state")) {
+            query.setArray(1, payment.createArrayOf("bigint", events));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    report.figure("payment attempts " + rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        if (events.length == 1) {
+            try (PreparedStatement query = booking.prepareStatement("""
+                    SELECT extract(epoch FROM max(b.created_at) - e.on_sale_at)
+                    FROM bookings b JOIN event_inventory e USING (event_id)
+                    WHERE b.event_id = ? AND b.status IN ('RESERVED', 'CONFIRMED') GROUP BY e.on_sale_at""")) {
+                query.setLong(1, events[0]);
+                try (ResultSet rs = query.executeQuery()) {
+                    if (rs.next()) {
+                        report.figure("seconds from T0 to the last live booking", String.format("%.1f", rs.getDouble(1)));
+                    }
+                }
+            }
+        }
+    }
+
+    private void noDoubleBooking(Connection db, Long[] events, InvariantReport report) throws SQLException {
+        report.checked(NO_DOUBLE_BOOKING);
+        rows(db, """
+                SELECT t, array_agg(b.booking_id::text) FROM bookings b, unnest(b.ticket_ids) t
+                WHERE b.event_id = ANY(?) AND b.status IN ('RESERVED', 'CONFIRMED')
+                GROUP BY t HAVING count(*) > 1""", events,
+                rs -> report.violated(NO_DOUBLE_BOOKING, "ticket " + rs.getLong(1) + " in bookings " + rs.getString(2)));
+    }
+
+    private void seatsMatchBookings(Connection db, Long[] events, InvariantReport report) throws SQLException {
+        report.checked(SEATS_MATCH_BOOKINGS);
+        rows(db, """
+                SELECT t.ticket_id, t.status, t.booking_id FROM tickets t
+                WHERE t.event_id = ANY(?) AND t.status <> 'AVAILABLE' AND NOT EXISTS (
+                  SELECT 1 FROM bookings b WHERE b.booking_id = t.booking_id
+                    AND b.status = CASE t.status WHEN 'HELD' THEN 'RESERVED' ELSE 'CONFIRMED' END
+                    AND t.ticket_id = ANY(b.ticket_ids))""", events,
+                rs -> report.violated(SEATS_MATCH_BOOKINGS, "ticket " + rs.getLong(1) + " is " + rs.getString(2)
+                        + " for booking " + rs.getString(3) + ", which does not hold it"));
+        rows(db, """
+                SELECT b.booking_id, b.status, t FROM bookings b, unnest(b.ticket_ids) t
+                WHERE b.event_id = ANY(?) AND b.status IN ('RESERVED', 'CONFIRMED') AND NOT EXISTS (
+                  SELECT 1 FROM tickets k WHERE k.event_id = b.event_id AND k.ticket_id = t
+                    AND k.booking_id = b.booking_id
+                    AND k.status = CASE b.status WHEN 'RESERVED' THEN 'HELD' ELSE 'SOLD' END)""", events,
+                rs -> report.violated(SEATS_MATCH_BOOKINGS, rs.getString(2) + " booking " + rs.getString(1)
+                        + " names ticket " + rs.getLong(3) + ", which is not taken for it"));
+    }
+
+    private void onePaymentPerConfirmation(Connection booking, Connection payment, Long[] events, InvariantReport report)
+            throws SQLException {
+        report.checked(ONE_PAYMENT_PER_CONFIRMATION);
+        Map<UUID, Integer> successful = new HashMap<>();
+        rows(payment, "SELECT booking_id, count(*) FROM payment_attempts WHERE event_id = ANY(?) AND state = 'CONFIRMED' GROUP BY booking_id",
+                events, rs -> successful.put(rs.getObject(1, UUID.class), rs.getInt(2)));
+        Set<UUID> confirmed = new HashSet<>();
+        rows(booking, "SELECT booking_id FROM bookings WHERE event_id = ANY(?) AND status = 'CONFIRMED'", events,
+                rs -> confirmed.add(rs.getObject(1, UUID.class)));
+        for (UUID bookingId : confirmed) {
+            int payments = successful.getOrDefault(bookingId, 0);
+            if (payments != 1) {
+                report.violated(ONE_PAYMENT_PER_CONFIRMATION, "CONFIRMED booking " + bookingId + " has " + payments
+                        + " successful payments");
+            }
+        }
+        successful.keySet().stream().filter(id -> !confirmed.contains(id)).forEach(id -> report.violated(
+                ONE_PAYMENT_PER_CONFIRMATION, "a successful payment for booking " + id + ", which is not CONFIRMED"));
+        // money taken and neither confirmed nor refunded, for longer than a settlement can take
+        rows(payment, "SELECT attempt_id, booking_id FROM payment_attempts WHERE event_id = ANY(?) AND state = 'CHARGED' AND updated_at < now() - interval '2 minutes'",
+                events, rs -> report.violated(ONE_PAYMENT_PER_CONFIRMATION, "attempt " + rs.getString(1)
+                        + " charged booking " + rs.getString(2) + " but was never settled"));
+    }
+
+    private void noStalePending(Connection db, Jedis redis, Set<Long> events, InvariantReport report)
+            throws SQLException {
+        report.checked(NO_STALE_PENDING);
+        ScanParams match = new ScanParams().match(PENDING_PREFIX + "*").count(1_000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        List<UUID> stale = new ArrayList<>();
+        do {
+            ScanResult<String> page = redis.scan(cursor, match);
+            for (String key : page.getResult()) {
+                String marker = redis.get(key);
+                long ttlMillis = redis.pttl(key);
+                if (marker == null || ttlMillis < 0) {
+                    continue;
+                }
+                long eventId = Long.parseLong(marker.substring(marker.lastIndexOf('|') + 1));
+                long ageMillis = pendingTtl.toMillis() - ttlMillis;
+                if (events.contains(eventId) && ageMillis > pendingBound.toMillis()) {
+                    stale.add(UUID.fromString(key.substring(PENDING_PREFIX.length())));
+                }
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        if (stale.isEmpty()) {
+            return;
+        }
+        Set<UUID> decided = new HashSet<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT booking_id FROM bookings WHERE booking_id = ANY(?)")) {
+            query.setArray(1, db.createArrayOf("uuid", stale.toArray()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    decided.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        stale.stream().filter(id -> !decided.contains(id)).forEach(id -> report.violated(NO_STALE_PENDING,
+                "booking " + id + " buffered more than " + pendingBound.toSeconds() + " s ago and still undecided"));
+    }
+
+    private void bitfieldsMatch(Connection db, Jedis redis, Long[] events, InvariantReport report)
+            throws SQLException, InterruptedException {
+        report.checked(BITFIELD_MATCHES);
+        // The bitfield is written after the commit (and repaired by the cleanup worker): let late writes land.
+        Instant deadline = Instant.now().plus(bitfieldSettle);
+        List<Long> pending = new ArrayList<>(Arrays.asList(events));
+        Map<Long, String> mismatch = new HashMap<>();
+        while (true) {
+            mismatch.clear();
+            for (long eventId : pending) {
+                int seatCount = (int) scalar(db, "SELECT seat_count FROM event_inventory WHERE event_id = ANY(?)", new Long[] {eventId});
+                byte[] stored = redis.get(("booking:avail:" + eventId).getBytes());
+                if (stored == null) {
+                    continue; // never read yet or evicted: rebuilt from Postgres on the next read
+                }
+                byte[] expected = postgresBitfield(db, eventId, seatCount);
+                byte[] actual = Arrays.copyOf(stored, expected.length);
+                if (!Arrays.equals(expected, actual)) {
+                    mismatch.put(eventId, differingSeats(expected, actual));
+                }
+            }
+            if (mismatch.isEmpty() || Instant.now().isAfter(deadline)) {
+                break;
+            }
+            pending = new ArrayList<>(mismatch.keySet());
+            Thread.sleep(1_000);
+        }
+        mismatch.forEach((eventId, seats) -> report.violated(BITFIELD_MATCHES, "event " + eventId + " differs at seats " + seats));
+    }
+
+    private void expiredHoldsReleased(Connection db, Long[] events, InvariantReport report) throws SQLException {
+        report.checked(EXPIRED_HOLDS_RELEASED);
+        try (PreparedStatement query = db.prepareStatement("""
+                SELECT booking_id, expires_at FROM bookings
+                WHERE event_id = ANY(?) AND status = 'RESERVED' AND expires_at < ? ORDER BY expires_at LIMIT 1000""")) {
+            query.setArray(1, db.createArrayOf("bigint", events));
+            query.setTimestamp(2, Timestamp.from(Instant.now().minus(expiryGrace)));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    report.violated(EXPIRED_HOLDS_RELEASED, "booking " + rs.getString(1) + " expired at "
+                            + rs.getTimestamp(2).toInstant() + " and still holds its seats");
+                }
+            }
+        }
+    }
+
+    /** The latest hold expiry among the events' live holds, so a caller can wait for it before checking. */
+    public Instant latestHoldExpiry(List<Long> eventIds) throws SQLException {
+        try (Connection db = connect("booking");
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT max(expires_at) FROM bookings WHERE event_id = ANY(?) AND status = 'RESERVED'")) {
+            query.setArray(1, db.createArrayOf("bigint", eventIds.toArray(Long[]::new)));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                Timestamp latest = rs.getTimestamp(1);
+                return latest == null ? null : latest.toInstant();
+            }
+        }
+    }
+
+    static byte[] postgresBitfield(Connection db, long eventId, int seatCount) throws SQLException {
+        byte[] bits = new byte[(seatCount + 7) / 8];
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT seat_index FROM tickets WHERE event_id = ? AND status <> 'AVAILABLE'")) {
+            query.setLong(1, eventId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    int index = rs.getInt(1);
+                    bits[index >> 3] |= (byte) (0x80 >>> (index & 7));
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** Seat indexes whose bit differs (at most 20 named). */
+    static String differingSeats(byte[] expected, byte[] actual) {
+        List<Integer> seats = new ArrayList<>();
+        for (int i = 0; i < expected.length * 8 && seats.size() < 20; i++) {
+            int mask = 0x80 >>> (i & 7);
+            if ((expected[i >> 3] & mask) != (actual[i >> 3] & mask)) {
+                seats.add(i);
+            }
+        }
+        return seats.toString();
+    }
+
+    private List<Long> allEvents(Connection db) throws SQLException {
+        List<Long> events = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT event_id FROM event_inventory ORDER BY event_id");
+                ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                events.add(rs.getLong(1));
+            }
+        }
+        return events;
+    }
+
+    private Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(stack.jdbcUrl(database), stack.get("TICKETING_DB_USER", "ticketing"),
+                stack.require("TICKETING_DB_PASSWORD"));
+    }
+
+    private static long scalar(Connection db, String sql, Long[] events) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setArray(1, db.createArrayOf("bigint", events));
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private static void rows(Connection db, String sql, Long[] events, RowHandler handler) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setArray(1, db.createArrayOf("bigint", events));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code java ... InvariantChecker [EVENT_ID ...]}: checks the events (all when none is named), prints the
+     * report, exits 1 when an invariant is broken.
+     */
+    public static void main(String[] args) throws Exception {
+        List<Long> events = Arrays.stream(args).map(Long::parseLong).toList();
+        InvariantReport report = withDefaults(LocalStack.load()).check(events);
+        System.out.println("Invariants after the surge" + (events.isEmpty() ? " (all events)" : " (events " + events + ")"));
+        System.out.print(report.describe());
+        System.exit(report.holds() ? 0 : 1);
+    }
+}

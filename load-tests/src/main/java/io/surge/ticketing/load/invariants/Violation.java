@@ -1,0 +1,10 @@
+package io.surge.ticketing.load.invariants;
+
+/** One broken invariant, with enough detail to find the rows. */
+public record Violation(String invariant, String detail) {
+
+    @Override
+    public String toString() {
+        return invariant + ": " + detail;
+    }
+}
