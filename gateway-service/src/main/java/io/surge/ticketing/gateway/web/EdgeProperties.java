@@ -13,11 +13,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize        largest request body accepted (413 above it, chunked bodies included)
  * @param denyIps            addresses or CIDRs refused outright (403)
  * @param denyUserAgents     case-insensitive User-Agent substrings refused outright (403)
+ * @param maxInFlight        requests this instance works on at once; above it the gateway sheds (503 +
+ *                           Retry-After) instead of queueing until its heap runs out
  */
 @ConfigurationProperties("ticketing.edge")
 public record EdgeProperties(
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("16KB") DataSize maxBodySize,
         @DefaultValue List<String> denyIps,
-        @DefaultValue List<String> denyUserAgents) {
+        @DefaultValue List<String> denyUserAgents,
+        @DefaultValue("2000") int maxInFlight) {
 }
