@@ -14,7 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  * <li>JSON log lines (Elastic Common Schema) on the console, carrying {@code traceId} and {@code spanId};</li>
  * <li>trace context carried through Kafka: the producer writes a W3C {@code traceparent} header and record
- * listeners continue the trace (batch listeners do it per record themselves).</li>
+ * listeners continue the trace (batch listeners do it per record themselves);</li>
+ * <li>latency histogram buckets of {@code http.server.requests}, for {@code histogram_quantile()} in dashboards.</li>
  * </ul>
  * Traces are exported over OTLP only where {@code management.otlp.tracing.endpoint} is set.
  */
@@ -25,7 +26,8 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
     static final Map<String, Object> DEFAULTS = Map.of(
             "logging.structured.format.console", "ecs",
             "spring.kafka.template.observation-enabled", "true",
-            "spring.kafka.listener.observation-enabled", "true");
+            "spring.kafka.listener.observation-enabled", "true",
+            "management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,0 +1,200 @@
+package io.surge.ticketing.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+
+/**
+ * Every endpoint a workload is configured with (URLs, host:port lists, X_HOST + X_PORT pairs in its environment) is
+ * reachable under the NetworkPolicies, both ways: a Service of the build must exist with that port, the caller's
+ * egress must allow the callee's pods and the callee's ingress the caller's pods; an endpoint in another namespace
+ * (the data stores, the collector) must be allowed by the caller's egress to that namespace, one outside the
+ * cluster by an ipBlock. Pods with egress rules must reach DNS.
+ */
+final class NetworkRules {
+
+    private static final Pattern URL = Pattern.compile("^(https?)://([A-Za-z0-9.-]+)(?::(\\d+))?(?:[/?#].*)?$");
+    private static final Pattern HOST_PORTS = Pattern.compile("^[A-Za-z0-9.-]+:\\d+(,[A-Za-z0-9.-]+:\\d+)*$");
+    private static final Pattern CLUSTER_HOST = Pattern.compile("^([a-z0-9-]+)\\.([a-z0-9-]+)(\\.svc(\\.cluster\\.local)?)?$");
+
+    record Endpoint(String variable, String host, int port) {
+    }
+
+    List<String> check(Manifests manifests) {
+        List<String> problems = new ArrayList<>();
+        List<NetworkPolicy> policies = manifests.all(NetworkPolicy.class);
+        for (Manifests.Workload source : manifests.workloads()) {
+            for (Container container : source.containers()) {
+                String where = source.kind() + "/" + source.name();
+                if (restricted(policies, source, "Egress") && !egressToNamespace(policies, source, "kube-system", 53, "UDP")) {
+                    problems.add(where + ": its egress policies do not allow DNS (UDP 53 to kube-system)");
+                }
+                for (Endpoint endpoint : endpoints(manifests.environment(container))) {
+                    check(manifests, policies, source, endpoint, problems);
+                }
+            }
+        }
+        return problems;
+    }
+
+    static List<Endpoint> endpoints(Map<String, String> environment) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        environment.forEach((name, value) -> {
+            Matcher url = URL.matcher(value);
+            if (url.matches()) {
+                int port = url.group(3) != null ? Integer.parseInt(url.group(3)) : url.group(1).equals("https") ? 443 : 80;
+                endpoints.add(new Endpoint(name, url.group(2), port));
+            } else if (HOST_PORTS.matcher(value).matches()) {
+                for (String hostPort : value.split(",")) {
+                    String[] parts = hostPort.split(":");
+                    endpoints.add(new Endpoint(name, parts[0], Integer.parseInt(parts[1])));
+                }
+            } else if (name.endsWith("_HOST")) {
+                String port = environment.get(name.substring(0, name.length() - "_HOST".length()) + "_PORT");
+                if (port != null && port.matches("\\d+")) {
+                    endpoints.add(new Endpoint(name, value, Integer.parseInt(port)));
+                }
+            }
+        });
+        return endpoints;
+    }
+
+    private static void check(Manifests manifests, List<NetworkPolicy> policies, Manifests.Workload source,
+            Endpoint endpoint, List<String> problems) {
+        String where = source.kind() + "/" + source.name() + " -> " + endpoint.host() + ":" + endpoint.port()
+                + " (" + endpoint.variable() + ")";
+        String namespace = manifests.namespace();
+        String serviceName = null;
+        String otherNamespace = null;
+        Matcher cluster = CLUSTER_HOST.matcher(endpoint.host());
+        if (!endpoint.host().contains(".")) {
+            serviceName = endpoint.host();
+        } else if (cluster.matches()) {
+            if (cluster.group(2).equals(namespace)) {
+                serviceName = cluster.group(1);
+            } else {
+                otherNamespace = cluster.group(2);
+            }
+        }
+        if (serviceName != null) {
+            String name = serviceName;
+            Optional<Service> service = manifests.find(Service.class, name);
+            Optional<ServicePort> port = service.flatMap(s -> s.getSpec().getPorts().stream()
+                    .filter(p -> p.getPort() == endpoint.port()).findFirst());
+            if (port.isEmpty()) {
+                problems.add(where + ": no Service " + name + " with port " + endpoint.port() + " in this build");
+                return;
+            }
+            IntOrString targetPort = port.get().getTargetPort() != null ? port.get().getTargetPort() : new IntOrString(endpoint.port());
+            for (Manifests.Workload target : manifests.workloads()) {
+                if (!Manifests.matches(service.get().getSpec().getSelector(), target.podLabels())) {
+                    continue;
+                }
+                Optional<ContainerPort> containerPort = target.port(targetPort);
+                if (containerPort.isEmpty()) {
+                    continue;
+                }
+                if (restricted(policies, source, "Egress") && !egressToPods(policies, source, target, containerPort.get(), namespace)) {
+                    problems.add(where + ": the egress policies of " + source.name() + " do not allow " + target.name());
+                }
+                if (restricted(policies, target, "Ingress") && !ingressFromPods(policies, target, source, containerPort.get(), namespace)) {
+                    problems.add(where + ": the ingress policies of " + target.name() + " do not allow " + source.name());
+                }
+            }
+        } else if (otherNamespace != null) {
+            if (restricted(policies, source, "Egress") && !egressToNamespace(policies, source, otherNamespace, endpoint.port(), "TCP")) {
+                problems.add(where + ": the egress policies of " + source.name() + " do not allow namespace "
+                        + otherNamespace + " port " + endpoint.port());
+            }
+        } else if (restricted(policies, source, "Egress") && !egressOutside(policies, source, endpoint.port())) {
+            problems.add(where + ": the egress policies of " + source.name() + " do not allow port " + endpoint.port()
+                    + " outside the cluster (ipBlock)");
+        }
+    }
+
+    private static boolean applies(NetworkPolicy policy, Manifests.Workload workload, String type) {
+        List<String> types = policy.getSpec().getPolicyTypes();
+        boolean hasType = types == null || types.isEmpty()
+                ? type.equals("Ingress") || policy.getSpec().getEgress() != null
+                : types.contains(type);
+        return hasType && Manifests.matches(policy.getSpec().getPodSelector(), workload.podLabels());
+    }
+
+    private static boolean restricted(List<NetworkPolicy> policies, Manifests.Workload workload, String type) {
+        return policies.stream().anyMatch(p -> applies(p, workload, type));
+    }
+
+    private static boolean egressToPods(List<NetworkPolicy> policies, Manifests.Workload source, Manifests.Workload target,
+            ContainerPort port, String namespace) {
+        return policies.stream().filter(p -> applies(p, source, "Egress"))
+                .flatMap(p -> p.getSpec().getEgress() == null ? Stream.empty() : p.getSpec().getEgress().stream())
+                .anyMatch(rule -> portAllowed(rule.getPorts(), port.getContainerPort(), port.getName(), "TCP")
+                        && peerAllowsPod(rule.getTo(), target, namespace));
+    }
+
+    private static boolean ingressFromPods(List<NetworkPolicy> policies, Manifests.Workload target, Manifests.Workload source,
+            ContainerPort port, String namespace) {
+        return policies.stream().filter(p -> applies(p, target, "Ingress"))
+                .flatMap(p -> p.getSpec().getIngress() == null ? Stream.empty() : p.getSpec().getIngress().stream())
+                .anyMatch(rule -> portAllowed(rule.getPorts(), port.getContainerPort(), port.getName(), "TCP")
+                        && peerAllowsPod(rule.getFrom(), source, namespace));
+    }
+
+    private static boolean egressToNamespace(List<NetworkPolicy> policies, Manifests.Workload source, String namespace,
+            int port, String protocol) {
+        return policies.stream().filter(p -> applies(p, source, "Egress"))
+                .flatMap(p -> p.getSpec().getEgress() == null ? Stream.empty() : p.getSpec().getEgress().stream())
+                .anyMatch(rule -> portAllowed(rule.getPorts(), port, null, protocol)
+                        && (rule.getTo() == null || rule.getTo().isEmpty() || rule.getTo().stream().anyMatch(peer ->
+                                peer.getNamespaceSelector() != null && Manifests.matches(peer.getNamespaceSelector(),
+                                        Map.of("kubernetes.io/metadata.name", namespace)))));
+    }
+
+    private static boolean egressOutside(List<NetworkPolicy> policies, Manifests.Workload source, int port) {
+        return policies.stream().filter(p -> applies(p, source, "Egress"))
+                .flatMap(p -> p.getSpec().getEgress() == null ? Stream.empty() : p.getSpec().getEgress().stream())
+                .anyMatch(rule -> portAllowed(rule.getPorts(), port, null, "TCP")
+                        && (rule.getTo() == null || rule.getTo().isEmpty()
+                                || rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null)));
+    }
+
+    private static boolean peerAllowsPod(List<NetworkPolicyPeer> peers, Manifests.Workload pod, String namespace) {
+        if (peers == null || peers.isEmpty()) {
+            return true;
+        }
+        for (NetworkPolicyPeer peer : peers) {
+            LabelSelector pods = peer.getPodSelector();
+            boolean namespaceOk = peer.getNamespaceSelector() == null
+                    || Manifests.matches(peer.getNamespaceSelector(), Map.of("kubernetes.io/metadata.name", namespace));
+            boolean podsOk = pods == null ? peer.getNamespaceSelector() != null : Manifests.matches(pods, pod.podLabels());
+            if (peer.getIpBlock() == null && namespaceOk && podsOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean portAllowed(List<NetworkPolicyPort> ports, int number, String name, String protocol) {
+        if (ports == null || ports.isEmpty()) {
+            return true;
+        }
+        return ports.stream().anyMatch(p -> (p.getProtocol() == null ? "TCP" : p.getProtocol()).equals(protocol)
+                && (p.getPort() == null
+                        || (p.getPort().getIntVal() != null && p.getPort().getIntVal() == number)
+                        || (p.getPort().getStrVal() != null && p.getPort().getStrVal().equals(name))));
+    }
+}
