@@ -16,6 +16,8 @@ CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 # Reservations are a closed loop (each connection waits for its decision): more connections keep the buffer fed.
 RESERVE_CONNECTIONS="${BENCH_RESERVE_CONNECTIONS:-128}"
 NGINX_PORT=8099
+ES_PORT="${TICKETING_ES_URL##*:}"; ES_PORT="${ES_PORT%%/*}"
+ES_INDEX="events-v1"
 CDN_PORT=8098
 mkdir -p "$OUT"
 
@@ -38,7 +40,8 @@ curl -fsS -m 3 http://127.0.0.1:8080/actuator/health/readiness >/dev/null || die
 
 wrk_rps() { # url [wrk args...] -> requests/s
   local url=$1; shift
-  local out; out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url" 2>&1)"
+  # the URL before the options: everything after `--` belongs to the Lua script
+  local out; out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" "$@" 2>&1)"
   grep -q 'Non-2xx' <<<"$out" && printf 'warning: %s: %s\n' "$url" "$(grep 'Non-2xx' <<<"$out")" >&2
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
@@ -133,9 +136,17 @@ DURATION=10 wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability
 # The gateway's reactive stack has the most code to compile: C2 keeps a core busy for half a minute.
 DURATION=30 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
 wrk -t2 -c"$RESERVE_CONNECTIONS" -d10s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >/dev/null 2>&1
+SEARCH_Q="bench"
+DURATION=10 wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$HERE/waiting-room.lua" http://127.0.0.1:8081 -- join "$EVENT_E2E" warm >/dev/null 2>&1
 for r in $(seq 1 "$REPEATS"); do
   say "round $r of $REPEATS"
   record nginx "$(wrk_rps "http://127.0.0.1:$NGINX_PORT/static-8k.bin")"
+  record es_search "$(wrk_rps "http://127.0.0.1:$ES_PORT/$ES_INDEX/_search?q=$SEARCH_Q&size=20")"
+  record search_direct "$(wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q")"
+  record search_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/search?q=$SEARCH_Q" -s "$HERE/spread-ips.lua")"
+  record wr_join "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- join "$EVENT_E2E" "r$r")"
+  record wr_poll "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- poll "$EVENT_E2E" "r$r")"
   record avail_direct "$(wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability")"
   record avail_cdn "$(wrk_rps "http://127.0.0.1:$CDN_PORT/api/v1/events/$EVENT_E2E/availability")"
   record avail_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua")"
@@ -158,9 +169,10 @@ for r in $(seq 1 "$REPEATS"); do
   record reserve "$(awk -v a="$after" -v b="$before" -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%.0f", (a - b) / (t1 - t0)}')"
 done
 
-m() { echo "${RUNS[$1]}" | tr ' ' '\n' | grep -v '^$' | median; }
+m() { echo "${RUNS[$1]:-}" | tr ' ' '\n' | { grep -v '^$' || true; } | median; }
 NGINX="$(m nginx)"; REDIS_GET="$(m redis_get)"; REDIS_GETBIT="$(m redis_getbit)"; PGB="$(m pgbench)"
 AD="$(m avail_direct)"; AG="$(m avail_gateway)"; AC="$(m avail_cdn)"; RES="$(m reserve)"
+ES="$(m es_search)"; SD="$(m search_direct)"; SG="$(m search_gateway)"; WJ="$(m wr_join)"; WP="$(m wr_poll)"
 
 {
   echo
@@ -173,8 +185,15 @@ AD="$(m avail_direct)"; AG="$(m avail_gateway)"; AC="$(m avail_cdn)"; RES="$(m r
   printf '%-44s %12s %12s %8s\n' "availability, through the gateway" "$AG" "$NGINX" "$(ratio "$AG" "$NGINX")"
   printf '%-44s %12s %12s %8s\n' "availability, CDN stand-in (nginx cache, 1 s)" "$AC" "$NGINX" "$(ratio "$AC" "$NGINX")"
   printf '%-44s %12s %12s %8s\n' "reservations decided, HTTP->Kafka->PG->Redis" "$RES" "$PGB" "$(ratio "$RES" "$PGB")"
+  printf '%-44s %12s %12s %8s\n' "limit: Elasticsearch _search, same index" "$ES" "" ""
+  printf '%-44s %12s %12s %8s\n' "search, search-service direct" "$SD" "$ES" "$(ratio "$SD" "$ES")"
+  printf '%-44s %12s %12s %8s\n' "search, through the gateway" "$SG" "$ES" "$(ratio "$SG" "$ES")"
+  printf '%-44s %12s %12s %8s\n' "waiting-room joins (new fans), direct" "$WJ" "$REDIS_GET" "$(ratio "$WJ" "$REDIS_GET")"
+  printf '%-44s %12s %12s %8s\n' "waiting-room status polls, direct" "$WP" "$REDIS_GET" "$(ratio "$WP" "$REDIS_GET")"
   echo "(reservations: wrk -c$RESERVE_CONNECTIONS closed loop, one best-available seat each, one event = one Kafka partition;"
-  echo " pgbench: 16 clients running the same claim + hold, one transaction each)"
+  echo " pgbench: 16 clients running the same claim + hold, one transaction each;"
+  echo " search: q=$SEARCH_Q, 20 results; waiting room: ratio to one redis-benchmark GET, the store's round-trip limit)"
   echo "rounds: nginx [${RUNS[nginx]}] avail-cdn [${RUNS[avail_cdn]}] avail-direct [${RUNS[avail_direct]}] avail-gateway [${RUNS[avail_gateway]}] pgbench [${RUNS[pgbench]}] reserve [${RUNS[reserve]}]"
+  echo "rounds: es [${RUNS[es_search]}] search-direct [${RUNS[search_direct]}] search-gateway [${RUNS[search_gateway]}] wr-join [${RUNS[wr_join]}] wr-poll [${RUNS[wr_poll]}]"
   grep -h latency_p "$OUT"/reserve-wrk-*.txt | sed 's/^/reserve round: /' || true
 } | tee "$OUT/last.txt"

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.CoreDsl;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
@@ -43,6 +45,7 @@ final class FanJourney {
     private final LoadParameters parameters;
     private final Sale sale;
     private final SurgeReport report;
+    private final FanTokens tokens = FanTokens.fromLocalStack(LocalStack.load());
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
     FanJourney(LoadParameters parameters, Sale sale, SurgeReport report) {
@@ -51,8 +54,13 @@ final class FanJourney {
         this.report = report;
     }
 
+    /** The whole journey, start to end. */
+    ScenarioBuilder scenario(String name) {
+        return CoreDsl.scenario(name).exec(arrive(), mintTokenAndJoin(), awaitAdmission(), reserveAndPay());
+    }
+
     /** Who the fan is: a user id, an address, how many seats they want, whether they will pay. */
-    ChainBuilder arrive() {
+    private ChainBuilder arrive() {
         return exec(session -> {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             long n = session.userId();
@@ -64,16 +72,23 @@ final class FanJourney {
         });
     }
 
-    /** A fan without a token or a place in the queue goes no further. */
-    ChainBuilder mintTokenAndJoin() {
-        return exec(
-                retrying(from(http("token").post("/api/v1/auth/token"))
+    /**
+     * A fan logs in (the simulation signs the JWT as the identity provider would, or asks the local token endpoint
+     * with {@code -Dtokens=endpoint}) and joins the waiting room; without a token or a place it goes no further.
+     */
+    private ChainBuilder mintTokenAndJoin() {
+        ChainBuilder login = tokens != null
+                ? exec(session -> session.set("jwt", tokens.mint(session.getString("user"))))
+                : retrying(from(http("token").post("/api/v1/auth/token"))
                         .body(StringBody("{\"user_id\":\"#{user}\",\"roles\":[]}")).asJson(),
-                        List.of(200), jsonPath("$.access_token").optional().saveAs("jwt")),
+                        List.of(200), jsonPath("$.access_token").optional().saveAs("jwt"));
+        return exec(
+                login,
                 exitHereIf(session -> !session.contains("jwt")),
                 retrying(authed(http("join").post("/api/v1/waiting-room/#{event}/join")), List.of(200),
                         jsonPath("$.status").optional().saveAs("queue_status"),
-                        jsonPath("$.eta_seconds").ofInt().optional().saveAs("eta")),
+                        jsonPath("$.eta_seconds").ofInt().optional().saveAs("eta"),
+                        jsonPath("$.code").optional().saveAs("error_code")),
                 exitHereIf(session -> !session.contains("queue_status")));
     }
 
@@ -81,18 +96,19 @@ final class FanJourney {
      * Polls the queue until admitted or the fan gives up, as a waiting-room page does: every 2-4 s in the pre-queue,
      * then about half the announced wait (1-5 s), jittered so polls do not arrive in waves.
      */
-    ChainBuilder awaitAdmission() {
+    private ChainBuilder awaitAdmission() {
         return asLongAsDuring(session -> !admitted(session), parameters.maxQueueWait()).on(
-                pause(FanJourney::nextPoll),
+                pause(this::nextPoll),
                 exec(authed(http("queue status").get("/api/v1/waiting-room/#{event}/status"))
-                        .check(status().saveAs("http_status"), status().in(200, 429, 503),
+                        .check(status().saveAs("http_status"), jsonPath("$.code").optional().saveAs("error_code"),
+                                status().in(200, 429, 503),
                                 jsonPath("$.status").optional().saveAs("queue_status"),
                                 jsonPath("$.eta_seconds").ofInt().optional().saveAs("eta"),
                                 jsonPath("$.admission_token").optional().saveAs("admission"))),
                 exec(this::countShed));
     }
 
-    ChainBuilder reserveAndPay() {
+    private ChainBuilder reserveAndPay() {
         return doIf(FanJourney::admitted).then(reserve(), payOrAbandon());
     }
 
@@ -150,11 +166,12 @@ final class FanJourney {
         acceptable.add(503);
         List<CheckBuilder> checks = new ArrayList<>();
         checks.add(status().saveAs("http_status"));
+        checks.add(jsonPath("$.code").optional().saveAs("error_code"));
         checks.add(status().in(acceptable));
         checks.addAll(List.of(saves));
         return exec(session -> session.set("tries", 0).set("again", true)).asLongAs(
                 session -> session.getBoolean("again")).on(
-                exec(session -> session.remove("http_status").remove("retry_after")),
+                exec(session -> session.remove("http_status").remove("retry_after").remove("error_code")),
                 exec(request.check(header("Retry-After").optional().saveAs("retry_after")).check(checks)),
                 exec(session -> {
                     int tries = session.getInt("tries") + 1;
@@ -172,37 +189,50 @@ final class FanJourney {
         int status = statusOf(session);
         if (status == 503 || status == 429) {
             report.shed();
+        } else if (status >= 400 && session.contains("error_code")) {
+            report.refused(status + " " + session.getString("error_code"));
         }
-        return session;
+        return session.remove("error_code");
     }
 
     private static int statusOf(Session session) {
         return session.contains("http_status") ? session.getInt("http_status") : 0;
     }
 
-    /** The server's Retry-After (1-10 s), jittered by up to half a second; a second after a timeout. */
+    /**
+     * The pause before the next try: the server's Retry-After (at least 1 s), doubled with every failed try (a
+     * client backs off exponentially, so a shedding platform is not hammered by its own fans), at most 30 s,
+     * jittered by up to a second so retries do not come back in waves.
+     */
     static Duration retryPause(Session session) {
         long seconds = 1;
         if (session.contains("retry_after")) {
             try {
-                seconds = Math.max(1, Math.min(10, Long.parseLong(session.getString("retry_after").trim())));
+                seconds = Math.max(1, Long.parseLong(session.getString("retry_after").trim()));
             } catch (NumberFormatException e) {
                 seconds = 1;
             }
         }
-        return Duration.ofMillis(seconds * 1_000 + ThreadLocalRandom.current().nextInt(500));
+        int tries = session.contains("tries") ? Math.max(0, session.getInt("tries") - 1) : 0;
+        long backoff = Math.min(30, seconds << Math.min(tries, 5));
+        return Duration.ofMillis(backoff * 1_000 + ThreadLocalRandom.current().nextInt(1_000));
     }
 
-    static Duration nextPoll(Session session) {
+    /**
+     * A waiting-room page's next poll: in the pre-queue, at T0 plus up to 5 s (the page knows T0); in the queue,
+     * about half the announced wait (2-15 s); jittered so polls never arrive in waves.
+     */
+    Duration nextPoll(Session session) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (statusOf(session) == 503 || statusOf(session) == 429) {
             return retryPause(session);
         }
         if (!"QUEUED".equals(session.getString("queue_status"))) {
-            return Duration.ofMillis(2_000 + random.nextInt(2_000));
+            long untilOpen = Duration.between(java.time.Instant.now(), sale.onSaleAt()).toMillis();
+            return Duration.ofMillis(Math.max(0, untilOpen) + 1_000 + random.nextInt(4_000));
         }
         int eta = session.contains("eta") ? session.getInt("eta") : 2;
-        long base = Math.max(1_000, Math.min(5_000, eta * 500L));
+        long base = Math.max(2_000, Math.min(15_000, eta * 500L));
         return Duration.ofMillis(base / 2 + random.nextLong(base));
     }
 

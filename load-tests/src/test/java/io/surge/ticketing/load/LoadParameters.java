@@ -1,6 +1,12 @@
 package io.surge.ticketing.load;
 
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
 import java.time.Duration;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Every knob of the simulations, read from system properties ({@code -Dfans=10000}), so the same scripts aim at
@@ -46,15 +52,27 @@ public record LoadParameters(
                 Integer.getInteger("seats", 300),
                 Integer.getInteger("ramp", 20),
                 Integer.getInteger("preQueue", 25),
-                Integer.getInteger("admissionPerMinute", 60_000),
+                Integer.getInteger("admissionPerMinute", 6_000),
                 Integer.getInteger("holdSeconds", 30),
                 Double.parseDouble(System.getProperty("abandon", "0.3")),
                 Double.parseDouble(System.getProperty("chosen", "0.5")),
                 Integer.getInteger("maxTickets", 2),
                 Double.parseDouble(System.getProperty("rate", "50")),
                 Integer.getInteger("duration", 30),
-                Integer.getInteger("p99", 5_000),
+                Integer.getInteger("p99", 8_000),
                 Double.parseDouble(System.getProperty("maxKoPercent", "1.0")));
+    }
+
+    /** The gateway (or ingress) as every simulation talks to it: JSON, no client cache, pooled connections. */
+    public HttpProtocolBuilder protocol() {
+        return http.baseUrl(baseUrl).acceptHeader("application/json").disableCaching().shareConnections();
+    }
+
+    /** The pass/fail criteria of a run: the share of failed requests and the p99 of all requests. */
+    public Assertion[] assertions() {
+        return new Assertion[] {
+                global().failedRequests().percent().lte(maxKoPercent),
+                global().responseTime().percentile(99.0).lt(p99Millis)};
     }
 
     public Duration maxQueueWait() {

@@ -2,7 +2,6 @@ package io.surge.ticketing.load;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -64,11 +63,8 @@ public class ReadPathSimulation extends Simulation {
 
         setUp(readers.injectOpen(constantUsersPerSec(parameters.ratePerSecond())
                 .during(Duration.ofSeconds(parameters.durationSeconds()))))
-                .protocols(http.baseUrl(parameters.baseUrl()).acceptHeader("application/json").disableCaching()
-                        .shareConnections())
-                .assertions(
-                        global().failedRequests().percent().lte(parameters.maxKoPercent()),
-                        global().responseTime().percentile(99.0).lt(parameters.p99Millis()));
+                .protocols(parameters.protocol())
+                .assertions(parameters.assertions());
     }
 
     /**

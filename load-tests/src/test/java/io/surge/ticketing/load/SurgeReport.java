@@ -1,5 +1,8 @@
 package io.surge.ticketing.load;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -13,6 +16,7 @@ final class SurgeReport {
     private final LongAdder paid = new LongAdder();
     private final LongAdder paymentFailed = new LongAdder();
     private final LongAdder abandoned = new LongAdder();
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
 
     void shed() {
         shed.increment();
@@ -26,6 +30,11 @@ final class SurgeReport {
         (confirmed ? paid : paymentFailed).increment();
     }
 
+    /** A 4xx problem answer other than shedding (e.g. "409 SEATS_UNAVAILABLE"). */
+    void refused(String statusAndCode) {
+        refusals.computeIfAbsent(statusAndCode, k -> new LongAdder()).increment();
+    }
+
     void abandoned() {
         abandoned.increment();
     }
@@ -33,6 +42,7 @@ final class SurgeReport {
     String describe() {
         return String.format("shed answers retried after Retry-After: %d; requests given up after retries: %d; "
                 + "checkouts paid: %d; payments failed: %d; holds abandoned: %d",
-                shed.sum(), gaveUp.sum(), paid.sum(), paymentFailed.sum(), abandoned.sum());
+                shed.sum(), gaveUp.sum(), paid.sum(), paymentFailed.sum(), abandoned.sum())
+                + "; problem answers: " + new TreeMap<>(refusals);
     }
 }

@@ -1,9 +1,6 @@
 package io.surge.ticketing.load;
 
-import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,16 +27,11 @@ public class SurgeSimulation extends Simulation {
         sale = new SaleSetup(parameters).create("Surge " + Instant.now().getEpochSecond(), onSaleAt);
         System.out.printf("Surge: event %d, %d seats, T0 %s; %s%n", sale.eventId(), sale.seatCount(), onSaleAt, parameters);
 
-        FanJourney fan = new FanJourney(parameters, sale, report);
-        ScenarioBuilder fans = scenario("fans").exec(
-                fan.arrive(), fan.mintTokenAndJoin(), fan.awaitAdmission(), fan.reserveAndPay());
+        ScenarioBuilder fans = new FanJourney(parameters, sale, report).scenario("fans");
 
         setUp(fans.injectOpen(rampUsers(parameters.fans()).during(Duration.ofSeconds(parameters.rampSeconds()))))
-                .protocols(http.baseUrl(parameters.baseUrl()).acceptHeader("application/json").disableCaching()
-                        .shareConnections())
-                .assertions(
-                        global().failedRequests().percent().lte(parameters.maxKoPercent()),
-                        global().responseTime().percentile(99.0).lt(parameters.p99Millis()));
+                .protocols(parameters.protocol())
+                .assertions(parameters.assertions());
     }
 
     @Override

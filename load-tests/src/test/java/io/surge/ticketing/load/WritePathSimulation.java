@@ -1,9 +1,6 @@
 package io.surge.ticketing.load;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,17 +24,12 @@ public class WritePathSimulation extends Simulation {
         System.out.printf("Write path: event %d, %d seats, %.0f fans/s for %d s; %s%n", sale.eventId(),
                 sale.seatCount(), parameters.ratePerSecond(), parameters.durationSeconds(), parameters);
 
-        FanJourney fan = new FanJourney(parameters, sale, report);
-        ScenarioBuilder fans = scenario("buyers").exec(
-                fan.arrive(), fan.mintTokenAndJoin(), fan.awaitAdmission(), fan.reserveAndPay());
+        ScenarioBuilder fans = new FanJourney(parameters, sale, report).scenario("buyers");
 
         setUp(fans.injectOpen(constantUsersPerSec(parameters.ratePerSecond())
                 .during(Duration.ofSeconds(parameters.durationSeconds()))))
-                .protocols(http.baseUrl(parameters.baseUrl()).acceptHeader("application/json").disableCaching()
-                        .shareConnections())
-                .assertions(
-                        global().failedRequests().percent().lte(parameters.maxKoPercent()),
-                        global().responseTime().percentile(99.0).lt(parameters.p99Millis()));
+                .protocols(parameters.protocol())
+                .assertions(parameters.assertions());
     }
 
     @Override

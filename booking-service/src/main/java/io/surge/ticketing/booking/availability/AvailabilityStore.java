@@ -87,7 +87,9 @@ public class AvailabilityStore {
     public Snapshot read(long eventId) {
         List<Object> result = execute(c -> c.scriptingCommands().eval(READ, ReturnType.MULTI, 2,
                 bytes(bitfieldKey(eventId)), bytes(metaKey(eventId))));
-        if (result == null || result.isEmpty()) {
+        if (result == null || result.size() < 3) {
+            // none, or an incomplete answer (seen once while a 100,000-seat event's inventory was being loaded):
+            // not a usable snapshot, so the caller rebuilds it from Postgres instead of failing the read
             return null;
         }
         byte[] bits = (byte[]) result.get(0);
