@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.booking.availability.AvailabilityRebuilder;
 import io.surge.ticketing.booking.availability.AvailabilityStore;
@@ -38,6 +39,7 @@ public class DecisionPublisher {
     private final AvailabilityRebuilder rebuilder;
     private final StringRedisTemplate redis;
     private final MeterRegistry meters;
+    private final Counter conflicts;
     private final ObjectMapper json = MessageJson.mapper();
 
     DecisionPublisher(AvailabilityStore availability, AvailabilityRebuilder rebuilder,
@@ -49,6 +51,9 @@ public class DecisionPublisher {
         // the sale's two common outcomes are exported from the start (at 0); rarer ones appear when they happen
         meters.counter("booking.reservations", "outcome", BookingStatus.RESERVED.name());
         meters.counter("booking.reservations", "outcome", "SEATS_UNAVAILABLE");
+        this.conflicts = Counter.builder("booking.reservations.conflicts")
+                .description("reservations refused because a requested seat was taken (the surge's contention)")
+                .register(meters);
     }
 
     void published(List<Decision> decisions) {
@@ -86,8 +91,11 @@ public class DecisionPublisher {
                     decisions.size(), e.toString());
         }
         for (Decision decision : decisions) {
-            meters.counter("booking.reservations", "outcome",
-                    decision.reason() == null ? decision.status().name() : decision.reason()).increment();
+            String outcome = decision.reason() == null ? decision.status().name() : decision.reason();
+            meters.counter("booking.reservations", "outcome", outcome).increment();
+            if ("SEATS_UNAVAILABLE".equals(outcome)) {
+                conflicts.increment();
+            }
         }
     }
 }
