@@ -25,6 +25,7 @@ import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.surge.ticketing.invariants.LocalStack;
 
 /**
  * The steps of one fan, as the public API offers them: mint a token, join the waiting room, poll until admitted,

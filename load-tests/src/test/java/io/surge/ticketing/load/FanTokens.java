@@ -12,6 +12,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import io.surge.ticketing.invariants.LocalStack;
 
 /**
  * The identity provider's side of a fan's login, played by the simulation: an RS256 JWT signed with the key the

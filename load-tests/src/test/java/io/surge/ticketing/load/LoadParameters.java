@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.surge.ticketing.invariants.LocalStack;
 
 /**
  * Every knob of the simulations, read from system properties ({@code -Dfans=10000}), so the same scripts aim at

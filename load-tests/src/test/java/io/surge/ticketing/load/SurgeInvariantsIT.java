@@ -9,8 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.surge.ticketing.load.invariants.InvariantChecker;
-import io.surge.ticketing.load.invariants.InvariantReport;
+import io.surge.ticketing.invariants.InvariantChecker;
+import io.surge.ticketing.invariants.InvariantReport;
+import io.surge.ticketing.invariants.LocalStack;
 
 /**
  * Runs after the simulation (same build phase, declared after Gatling): waits until the abandoned holds of the

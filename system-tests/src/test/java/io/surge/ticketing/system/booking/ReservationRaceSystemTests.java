@@ -45,7 +45,6 @@ class ReservationRaceSystemTests {
         assertThat(race.conflicts.get()).as("attempts that lost a seat to another fan").isPositive();
         invariants.assertConsistent(sale.eventId(), sale.seatCount());
         invariants.assertAllDecided(sale.eventId(), race.bookingIds);
-        invariants.assertBitfieldMatchesPostgres(sale.eventId(), sale.seatCount());
         assertThat(heldSeats(sale)).as("held seats are exactly those the API granted")
                 .containsExactlyInAnyOrderElementsOf(race.reservedSeats());
     }
@@ -62,7 +61,6 @@ class ReservationRaceSystemTests {
         assertThat(race.reservedSeats()).doesNotHaveDuplicates();
         invariants.assertConsistent(sale.eventId(), sale.seatCount());
         invariants.assertAllDecided(sale.eventId(), race.bookingIds);
-        invariants.assertBitfieldMatchesPostgres(sale.eventId(), sale.seatCount());
         assertThat(heldSeats(sale)).containsExactlyInAnyOrderElementsOf(race.reservedSeats());
     }
 

@@ -1,4 +1,4 @@
-package io.surge.ticketing.load.invariants;
+package io.surge.ticketing.invariants;
 
 /** One broken invariant, with enough detail to find the rows. */
 public record Violation(String invariant, String detail) {

@@ -1,4 +1,4 @@
-package io.surge.ticketing.load.invariants;
+package io.surge.ticketing.invariants;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.surge.ticketing.load;
+package io.surge.ticketing.invariants;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.surge.ticketing.load.invariants;
+package io.surge.ticketing.invariants;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.surge.ticketing.load.LocalStack;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
