@@ -11,7 +11,8 @@ import io.surge.ticketing.booking.BookingProperties;
 
 /**
  * Remembers, for polling clients, the bookings whose commands wait in the Kafka buffer (they have no row
- * until decided): {@code booking:pending:{id}} = {@code userId|eventId}, expiring.
+ * until decided): {@code booking:pending:{id}} = {@code userId|eventId}. The decision's post-commit effects delete
+ * it (the booking row answers from then on); the expiry only cleans up after a crash between commit and delete.
  */
 @Component
 public class PendingMarkers {
@@ -26,17 +27,21 @@ public class PendingMarkers {
         this.ttl = properties.commands().pendingTtl();
     }
 
+    public static String key(UUID bookingId) {
+        return PREFIX + bookingId;
+    }
+
     public void mark(UUID bookingId, String userId, long eventId) {
-        redis.opsForValue().set(PREFIX + bookingId, userId + "|" + eventId, ttl);
+        redis.opsForValue().set(key(bookingId), userId + "|" + eventId, ttl);
     }
 
     public void clear(UUID bookingId) {
-        redis.delete(PREFIX + bookingId);
+        redis.delete(key(bookingId));
     }
 
     /** The event of a pending booking of this user, if it is one. */
     public Optional<Long> pendingEvent(UUID bookingId, String userId) {
-        String value = redis.opsForValue().get(PREFIX + bookingId);
+        String value = redis.opsForValue().get(key(bookingId));
         if (value == null) {
             return Optional.empty();
         }

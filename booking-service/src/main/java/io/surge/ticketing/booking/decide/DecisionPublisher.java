@@ -21,11 +21,12 @@ import io.surge.ticketing.booking.availability.AvailabilityRebuilder;
 import io.surge.ticketing.booking.availability.AvailabilityStore;
 import io.surge.ticketing.booking.bookings.BookingStatus;
 import io.surge.ticketing.booking.bookings.Holds;
+import io.surge.ticketing.booking.bookings.PendingMarkers;
 import io.surge.ticketing.contracts.messages.MessageJson;
 
 /**
- * What follows a committed batch of decisions: the bitfield mirror, the expiry delay queue, and the broadcast
- * that wakes the API instance holding each request. All of it is derived state: if this instance dies before
+ * What follows a committed batch of decisions: the bitfield mirror, the expiry delay queue, the broadcast that
+ * wakes the API instance holding each request, and the removal of the buffer's pending markers. All of it is derived state: if this instance dies before
  * it runs, Postgres still has the truth (bitfields are rebuilt, the cleanup sweep finds expired holds, and the
  * client polls the booking).
  */
@@ -83,6 +84,8 @@ public class DecisionPublisher {
                     }
                     connection.publish(CHANNEL.getBytes(StandardCharsets.UTF_8),
                             messages.get(i).getBytes(StandardCharsets.UTF_8));
+                    // decided: the row answers polls now, the buffer's marker has done its job
+                    connection.keyCommands().del(PendingMarkers.key(decision.bookingId()).getBytes(StandardCharsets.UTF_8));
                 }
                 return null;
             });
