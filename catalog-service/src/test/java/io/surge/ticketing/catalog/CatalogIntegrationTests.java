@@ -12,7 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,8 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
 
@@ -32,13 +33,14 @@ import io.surge.ticketing.contracts.messages.EventInventoryDefined;
  * Against the real local PostgreSQL, in a schema of its own (dropped afterwards) so the running catalog and the
  * connector's publication never see these rows. The relay is off: nothing reaches the shared Kafka topic.
  */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"catalog.outbox.enabled=false", "spring.kafka.admin.auto-create=false"})
 @ActiveProfiles("test")
 class CatalogIntegrationTests {
 
     static final String SCHEMA = "catalog_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
@@ -143,7 +145,7 @@ class CatalogIntegrationTests {
 
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(r.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-        assertThat(r.getBody().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(r.getBody().get("code").asString()).isEqualTo("VALIDATION_FAILED");
         assertThat(r.getBody().get("errors").toString()).contains("Floor");
         assertThat(jdbc.sql("SELECT count(*) FROM event").query(Long.class).single()).isEqualTo(before);
     }
@@ -153,13 +155,13 @@ class CatalogIntegrationTests {
         ResponseEntity<JsonNode> invalid = call(HttpMethod.POST, "/api/v1/admin/events",
                 Map.of("name", "", "venue_id", -1), admin());
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(invalid.getBody().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(invalid.getBody().get("code").asString()).isEqualTo("VALIDATION_FAILED");
         assertThat(invalid.getBody().get("errors").size()).isGreaterThanOrEqualTo(5);
 
         ResponseEntity<JsonNode> unknownVenue = call(HttpMethod.POST, "/api/v1/admin/events",
                 event(999_999_999L, Instant.parse("2030-05-01T10:00:00Z")), admin());
         assertThat(unknownVenue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknownVenue.getBody().get("code").asText()).isEqualTo("VENUE_NOT_FOUND");
+        assertThat(unknownVenue.getBody().get("code").asString()).isEqualTo("VENUE_NOT_FOUND");
     }
 
     @Test
@@ -171,7 +173,7 @@ class CatalogIntegrationTests {
         ResponseEntity<JsonNode> r = call(HttpMethod.POST, "/api/v1/admin/venues", Map.of(), fan);
 
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(r.getBody().get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(r.getBody().get("code").asString()).isEqualTo("FORBIDDEN");
     }
 
     @Test
@@ -201,7 +203,7 @@ class CatalogIntegrationTests {
                 Map.of("venue_id", otherVenue), admin());
 
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(r.getBody().get("detail").asText()).contains("venue");
+        assertThat(r.getBody().get("detail").asString()).contains("venue");
     }
 
     @Test
@@ -213,7 +215,7 @@ class CatalogIntegrationTests {
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(jdbc.sql("SELECT searchable FROM event_search WHERE event_id = :id").param("id", eventId)
                 .query(Boolean.class).single()).isFalse();
-        assertThat(http.getForObject("/api/v1/events/" + eventId, JsonNode.class).get("status").asText())
+        assertThat(http.getForObject("/api/v1/events/" + eventId, JsonNode.class).get("status").asString())
                 .isEqualTo("CANCELLED");
         assertThat(call(HttpMethod.PATCH, "/api/v1/admin/events/" + eventId, Map.of("name", "x"), admin())
                 .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -249,6 +251,6 @@ class CatalogIntegrationTests {
         ResponseEntity<JsonNode> r = http.getForEntity("/api/v1/events/987654321", JsonNode.class);
 
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(r.getBody().get("code").asText()).isEqualTo("EVENT_NOT_FOUND");
+        assertThat(r.getBody().get("code").asString()).isEqualTo("EVENT_NOT_FOUND");
     }
 }

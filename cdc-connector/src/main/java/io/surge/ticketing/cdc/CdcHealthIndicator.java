@@ -1,7 +1,7 @@
 package io.surge.ticketing.cdc;
 
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 import io.surge.ticketing.cdc.engine.CdcEngine;

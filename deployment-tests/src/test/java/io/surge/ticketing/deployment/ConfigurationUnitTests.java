@@ -23,7 +23,7 @@ class ConfigurationUnitTests {
     @Test
     void springBootsOwnPropertiesAreKnownByTheirEnvironmentNames() {
         ServiceSettings gateway = ServiceSettings.of(Builds.repository(), "gateway-service");
-        assertThat(List.of("SERVER_SHUTDOWN", "MANAGEMENT_OTLP_TRACING_ENDPOINT", "MANAGEMENT_TRACING_SAMPLING_PROBABILITY",
+        assertThat(List.of("SERVER_SHUTDOWN", "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "MANAGEMENT_TRACING_SAMPLING_PROBABILITY",
                 "SPRING_PROFILES_ACTIVE", "LOGGING_STRUCTURED_FORMAT_CONSOLE",
                 "MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS", "JAVA_TOOL_OPTIONS"))
                 .allSatisfy(name -> assertThat(gateway.reads(name)).as(name).isTrue());

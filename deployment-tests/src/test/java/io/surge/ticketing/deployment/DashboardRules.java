@@ -1,6 +1,5 @@
 package io.surge.ticketing.deployment;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,8 +11,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The Grafana dashboard plots only what the services export: each metric of ours in a query is a meter registered
@@ -86,19 +86,19 @@ final class DashboardRules {
         JsonNode dashboard;
         try {
             dashboard = new ObjectMapper().readTree(json);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return List.of("dashboard: not JSON: " + e.getMessage());
         }
         Map<String, Set<String>> meters = meters();
         Set<String> used = new HashSet<>();
         Set<Integer> ids = new HashSet<>();
         for (JsonNode panel : panels(dashboard)) {
-            String title = panel.path("title").asText();
+            String title = panel.path("title").asString();
             if (!ids.add(panel.path("id").asInt())) {
                 problems.add("dashboard panel " + title + ": duplicate id " + panel.path("id"));
             }
             for (JsonNode target : panel.path("targets")) {
-                String expr = target.path("expr").asText();
+                String expr = target.path("expr").asString();
                 for (Map.Entry<String, Set<String>> metric : metricsWithLabels(expr).entrySet()) {
                     used.add(metric.getKey());
                     String base = base(metric.getKey(), meters);

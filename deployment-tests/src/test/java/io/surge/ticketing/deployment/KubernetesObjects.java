@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.introspect.AnnotatedMember;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.introspect.BeanPropertyDefinition;
+import tools.jackson.databind.type.LogicalType;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -142,7 +143,7 @@ final class KubernetesObjects {
         if (!unknown.isEmpty()) {
             problems.add(path + ": unknown field(s) " + unknown.keySet());
         }
-        BeanDescription description = STRICT.getSerializationConfig().introspect(STRICT.constructType(value.getClass()));
+        BeanDescription description = STRICT._serializationContext().introspectBeanDescription(STRICT.constructType(value.getClass()));
         for (BeanPropertyDefinition property : description.findProperties()) {
             AnnotatedMember accessor = property.getAccessor();
             if (accessor != null && !property.getName().equals("additionalProperties")) {
@@ -165,13 +166,15 @@ final class KubernetesObjects {
     }
 
     private static ObjectMapper strictMapper() {
-        ObjectMapper mapper = new ObjectMapper();
         // Kubernetes rejects `value: 8080` or `value: true` where it wants a string; Jackson would coerce them.
-        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
-                CoercionInputShape.Boolean)) {
-            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-        }
-        return mapper;
+        return JsonMapper.builder()
+                .withCoercionConfig(LogicalType.Textual, config -> {
+                    for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                            CoercionInputShape.Boolean)) {
+                        config.setCoercion(shape, CoercionAction.Fail);
+                    }
+                })
+                .build();
     }
 
     private static String firstLine(Exception e) {

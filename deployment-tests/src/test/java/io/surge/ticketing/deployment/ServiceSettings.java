@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * What one service reads, so that a deployment can set nothing else: the {@code ${NAME}} placeholders and the keys
@@ -272,9 +272,9 @@ final class ServiceSettings {
         static void read(InputStream in, Set<String> names, Set<String> mapPrefixes) throws IOException {
             JsonNode root = JSON.readTree(in);
             for (JsonNode property : root.path("properties")) {
-                String name = envName(property.path("name").asText());
+                String name = envName(property.path("name").asString());
                 names.add(name);
-                if (property.path("type").asText().startsWith("java.util.Map<")) {
+                if (property.path("type").asString().startsWith("java.util.Map<")) {
                     mapPrefixes.add(name);
                 }
             }

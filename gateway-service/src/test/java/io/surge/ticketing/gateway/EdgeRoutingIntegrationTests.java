@@ -21,7 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.factory.cache.GlobalLocalResponseCacheGatewayFilter;
+import org.springframework.cloud.gateway.filter.factory.cache.LocalResponseCacheGatewayFilterFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +44,7 @@ import com.sun.net.httpserver.HttpServer;
  * records what it receives, a service that answers too late, and a port nobody listens on. Needs the local stack's
  * Redis and JWT key files (from the environment), and touches only {@code test:gw:rl:*} keys.
  */
+@AutoConfigureWebTestClient
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class EdgeRoutingIntegrationTests {
@@ -69,8 +74,19 @@ class EdgeRoutingIntegrationTests {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    ApplicationContext context;
+
     private WebTestClient client() {
         return web.mutate().responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    @Test
+    void gatewaysOwnLocalResponseCacheIsNeverEnabled() {
+        // CVE-2026-59426 and CVE-2026-59427 are unfixed in Spring Cloud Gateway 5.0.4's LocalResponseCache: neither
+        // its route filter nor its global filter may exist (application.yml turns it off explicitly).
+        assertThat(context.getBeanNamesForType(LocalResponseCacheGatewayFilterFactory.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(GlobalLocalResponseCacheGatewayFilter.class)).isEmpty();
     }
 
     @Test

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -88,7 +88,7 @@ public class ReadPathSimulation extends Simulation {
                 if (details != 200) {
                     continue; // not (or no longer) in the catalog
                 }
-                String name = result.path("name").asText();
+                String name = result.path("name").asString();
                 String word = name.split("\\s+")[0].toLowerCase();
                 events.add(Map.of("event", result.path("event_id").asLong(),
                         "q", URLEncoder.encode(word.substring(0, Math.min(word.length(), 5)), StandardCharsets.UTF_8)));

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Creates the sale a simulation drives, through the public admin API exactly as an operator would: a venue, an
@@ -68,7 +69,7 @@ final class SaleSetup {
         JsonNode seatMap;
         try {
             seatMap = JSON.readTree(map.body());
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
         seatMap.path("sections").forEach(section -> sectionIds.add(section.path("section_id").asLong()));
@@ -80,7 +81,7 @@ final class SaleSetup {
     /** A fan's (or the admin's) JWT from the local stack's token endpoint. */
     String token(String userId, List<String> roles) {
         return send("POST", "/api/v1/auth/token", null, Map.of("user_id", userId, "roles", roles))
-                .path("access_token").asText();
+                .path("access_token").asString();
     }
 
     /** Sections of at most 25 rows x 20 seats, the last one smaller, adding up to {@code seats} (rounded up to a row). */
@@ -107,7 +108,7 @@ final class SaleSetup {
         }
         try {
             return JSON.readTree(response.body());
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.NullNode;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -202,7 +203,7 @@ public final class Platform {
             }
             try {
                 return JSON.readTree(bytes);
-            } catch (IOException e) {
+            } catch (JacksonException e) {
                 throw new IllegalStateException("not JSON (" + status + "): " + text(), e);
             }
         }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.booking.bookings.Booking;
 import io.surge.ticketing.contracts.Topics;
@@ -43,7 +43,7 @@ public class Outbox {
                     .param(Long.toString(booking.eventId()))
                     .param(json.writeValueAsString(event))
                     .update();
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

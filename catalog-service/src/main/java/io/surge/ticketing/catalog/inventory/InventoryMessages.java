@@ -1,10 +1,8 @@
 package io.surge.ticketing.catalog.inventory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.surge.ticketing.catalog.event.EventSnapshot;
 import io.surge.ticketing.catalog.layout.SeatLayout;
@@ -17,8 +15,6 @@ import io.surge.ticketing.contracts.messages.EventInventoryDefined;
 final class InventoryMessages {
 
     static final ObjectMapper WIRE = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
     private InventoryMessages() {
@@ -35,7 +31,7 @@ final class InventoryMessages {
     static String toJson(EventInventoryDefined message) {
         try {
             return WIRE.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,16 +1,12 @@
 package io.surge.ticketing.catalog.read;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.surge.ticketing.catalog.event.EventSnapshot;
 import io.surge.ticketing.catalog.layout.SeatLayout;
@@ -20,8 +16,6 @@ import io.surge.ticketing.contracts.messages.TicketIds;
 final class Renderers {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
 
@@ -45,12 +39,8 @@ final class Renderers {
                 e.sections().stream().map(s -> new PriceTier(s.id(), s.name(), s.priceCents(), s.generalAdmission()))
                         .toList(),
                 e.layout().seatCount(), e.version());
-        try {
-            return new Representation(e.version(), "\"e" + e.id() + "-v" + e.version() + "\"",
-                    JSON.writeValueAsBytes(details));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return new Representation(e.version(), "\"e" + e.id() + "-v" + e.version() + "\"",
+                JSON.writeValueAsBytes(details));
     }
 
     /**
@@ -60,27 +50,27 @@ final class Renderers {
     static Representation seatMap(EventSnapshot e) {
         SeatLayout layout = e.layout();
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + layout.seatCount() * 70);
-        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
-            json.writeNumberField("event_id", e.id());
-            json.writeNumberField("seat_count", layout.seatCount());
-            json.writeArrayFieldStart("sections");
+            json.writeNumberProperty("event_id", e.id());
+            json.writeNumberProperty("seat_count", layout.seatCount());
+            json.writeArrayPropertyStart("sections");
             for (SeatLayout.Block block : layout.blocks()) {
                 json.writeStartObject();
-                json.writeNumberField("section_id", block.sectionId());
-                json.writeStringField("name", block.name());
-                json.writeNumberField("price_cents", block.priceCents());
-                json.writeBooleanField("general_admission", block.generalAdmission());
-                json.writeArrayFieldStart("seats");
+                json.writeNumberProperty("section_id", block.sectionId());
+                json.writeStringProperty("name", block.name());
+                json.writeNumberProperty("price_cents", block.priceCents());
+                json.writeBooleanProperty("general_admission", block.generalAdmission());
+                json.writeArrayPropertyStart("seats");
                 for (int row = 0; row < block.rows(); row++) {
                     String label = SeatLayout.rowLabel(row);
                     for (int seat = 0; seat < block.seatsPerRow(); seat++) {
                         int index = block.seatIndex(row, seat);
                         json.writeStartObject();
-                        json.writeNumberField("ticket_id", TicketIds.of(e.id(), index));
-                        json.writeNumberField("seat_index", index);
-                        json.writeStringField("row", label);
-                        json.writeNumberField("number", seat + 1);
+                        json.writeNumberProperty("ticket_id", TicketIds.of(e.id(), index));
+                        json.writeNumberProperty("seat_index", index);
+                        json.writeStringProperty("row", label);
+                        json.writeNumberProperty("number", seat + 1);
                         json.writeEndObject();
                     }
                 }
@@ -89,8 +79,6 @@ final class Renderers {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
         return new Representation(e.version(), "\"sm" + e.id() + "-v" + e.version() + "\"", out.toByteArray());
     }

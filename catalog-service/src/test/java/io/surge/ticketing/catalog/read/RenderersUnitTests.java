@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.catalog.event.EventSnapshot;
 
@@ -32,7 +32,7 @@ class RenderersUnitTests {
         assertThat(a.get("price_cents").asLong()).isEqualTo(5000);
         assertThat(a.get("seats")).hasSize(54);
         JsonNode lastOfA = a.get("seats").get(53);
-        assertThat(lastOfA.get("row").asText()).isEqualTo("AA");
+        assertThat(lastOfA.get("row").asString()).isEqualTo("AA");
         assertThat(lastOfA.get("number").asInt()).isEqualTo(2);
         assertThat(lastOfA.get("seat_index").asInt()).isEqualTo(53);
         assertThat(lastOfA.get("ticket_id").asLong()).isEqualTo(7_000_053L);

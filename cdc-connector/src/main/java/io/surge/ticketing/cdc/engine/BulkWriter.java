@@ -15,10 +15,10 @@ import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -135,9 +135,9 @@ class BulkWriter {
         }
         boolean retry = false;
         for (JsonNode item : result.path("items")) {
-            JsonNode outcome = item.elements().next();
+            JsonNode outcome = item.values().iterator().next();
             int status = outcome.path("status").asInt();
-            String kind = item.fieldNames().next();
+            String kind = item.propertyNames().iterator().next();
             if (status < 300 || status == 409) {
                 // 409: a newer version is already indexed (a replay after a restart)
                 if (status == 409) {
@@ -150,7 +150,7 @@ class BulkWriter {
             } else {
                 // a document Elasticsearch will never accept (a mapping error): retrying would stall all search
                 rejected.increment();
-                log.error("Elasticsearch rejected document {}: {}", outcome.path("_id").asText(), outcome.path("error"));
+                log.error("Elasticsearch rejected document {}: {}", outcome.path("_id").asString(), outcome.path("error"));
             }
         }
         if (retry) {

@@ -1,15 +1,15 @@
 package io.surge.ticketing.cdc.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Turns Debezium change events of {@code event_search} (JSON envelopes, schemas disabled) into index actions:
@@ -30,8 +30,8 @@ final class ChangeMapper {
         JsonNode envelope;
         try {
             envelope = JSON.readTree(envelopeJson);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not a Debezium JSON envelope: " + envelopeJson, e);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not a Debezium JSON envelope: " + envelopeJson, e);
         }
         JsonNode op = envelope.get("op");
         if (op == null) {
@@ -39,7 +39,7 @@ final class ChangeMapper {
         }
         long committedAt = envelope.path("source").path("ts_ms").asLong(0);
         JsonNode after = envelope.get("after");
-        if ("d".equals(op.asText()) || after == null || after.isNull()) {
+        if ("d".equals(op.asString()) || after == null || after.isNull()) {
             JsonNode before = envelope.get("before");
             if (before == null || before.isNull() || !before.has("event_id")) {
                 return Optional.empty();
@@ -51,7 +51,7 @@ final class ChangeMapper {
         if (!after.path("searchable").asBoolean(true)) {
             return Optional.of(new IndexAction.Delete(eventId, version, committedAt));
         }
-        return Optional.of(new IndexAction.Upsert(eventId, version, after.get("document").asText(), committedAt));
+        return Optional.of(new IndexAction.Upsert(eventId, version, after.get("document").asString(), committedAt));
     }
 
     /** True for rows read by a snapshot (op "r"), as opposed to changes streamed from the WAL. */
@@ -60,8 +60,8 @@ final class ChangeMapper {
             return false;
         }
         try {
-            return "r".equals(JSON.readTree(envelopeJson).path("op").asText());
-        } catch (IOException e) {
+            return "r".equals(JSON.readTree(envelopeJson).path("op").asString());
+        } catch (JacksonException e) {
             return false;
         }
     }

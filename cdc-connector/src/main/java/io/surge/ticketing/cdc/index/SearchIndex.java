@@ -12,9 +12,9 @@ import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The events index: mapping in {@code search/events-index.json} (the one place it is written down), created
@@ -83,7 +83,7 @@ public class SearchIndex {
             return;
         }
         Request update = new Request("PUT", "/" + index + "/_settings");
-        update.setEntity(new NStringEntity("{\"index\":{\"refresh_interval\":\"" + refresh.asText() + "\"}}",
+        update.setEntity(new NStringEntity("{\"index\":{\"refresh_interval\":\"" + refresh.asString() + "\"}}",
                 ContentType.APPLICATION_JSON));
         es.performRequest(update);
     }

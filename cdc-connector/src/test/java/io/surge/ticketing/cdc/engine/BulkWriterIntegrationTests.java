@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.surge.ticketing.cdc.index.SearchIndex;
@@ -73,7 +73,7 @@ class BulkWriterIntegrationTests {
 
         JsonNode doc = get(1);
         assertThat(doc.get("_version").asLong()).isEqualTo(2);
-        assertThat(doc.get("_source").get("name").asText()).isEqualTo("new");
+        assertThat(doc.get("_source").get("name").asString()).isEqualTo("new");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import tools.jackson.core.JacksonException;
 
 import io.surge.ticketing.contracts.Topics;
 import io.surge.ticketing.contracts.messages.BookingEvent;
@@ -142,7 +142,7 @@ class HoldReleaser {
             try {
                 rows.add(new Object[] {Topics.BOOKING_EVENTS, Long.toString(hold.eventId()),
                         MessageJson.mapper().writeValueAsString(event)});
-            } catch (JsonProcessingException e) {
+            } catch (JacksonException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -12,9 +12,9 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The admission-token wire format: {@code v1.<base64url(json claims)>.<base64url(HMAC-SHA256)>}.
@@ -60,7 +60,7 @@ public final class AdmissionTokenCodec {
             String payload = ENCODER.encodeToString(json.writeValueAsBytes(claims));
             String signingInput = VERSION + "." + payload;
             return signingInput + "." + ENCODER.encodeToString(sign(signingInput));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -115,11 +115,11 @@ public final class AdmissionTokenCodec {
         try {
             JsonNode claims = json.readTree(payload);
             AdmissionToken token = new AdmissionToken(
-                    claims.required("sub").asText(),
+                    claims.required("sub").asString(),
                     claims.required("evt").asLong(),
                     Instant.ofEpochSecond(claims.required("iat").asLong()),
                     Instant.ofEpochSecond(claims.required("exp").asLong()),
-                    claims.required("jti").asText());
+                    claims.required("jti").asString());
             return Verification.ok(token);
         } catch (Exception e) {
             return Verification.failed(Failure.MALFORMED);

@@ -33,7 +33,7 @@ class SecurityConfiguration {
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate",
-                    exchange.getRequest().getHeaders().containsKey("Authorization")
+                    exchange.getRequest().getHeaders().containsHeader("Authorization")
                             ? "Bearer error=\"invalid_token\"" : "Bearer");
             return Problems.write(exchange, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED,
                     "a valid bearer token is required");

@@ -46,7 +46,7 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
             return Problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
                     "request body is larger than " + maxBytes + " bytes");
         }
-        if (declared == 0 || declared < 0 && !request.getHeaders().containsKey("Transfer-Encoding")) {
+        if (declared == 0 || declared < 0 && !request.getHeaders().containsHeader("Transfer-Encoding")) {
             return chain.filter(exchange);
         }
         ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {

@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.contracts.ErrorCode;
 import reactor.core.publisher.Mono;
@@ -60,7 +60,7 @@ public final class Problems {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             bytes = ("{\"status\":" + status.value() + ",\"code\":\"" + code.name() + "\"}").getBytes(StandardCharsets.UTF_8);
         }
         response.setStatusCode(status);

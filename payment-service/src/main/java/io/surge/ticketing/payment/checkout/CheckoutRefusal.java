@@ -18,7 +18,7 @@ class CheckoutRefusal extends DomainException {
     }
 
     static CheckoutRefusal keyReused() {
-        return new CheckoutRefusal(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        return new CheckoutRefusal(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.IDEMPOTENCY_KEY_REUSED,
                 "this Idempotency-Key was already used with a different request");
     }
 

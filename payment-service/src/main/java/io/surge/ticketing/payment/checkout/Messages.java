@@ -1,6 +1,6 @@
 package io.surge.ticketing.payment.checkout;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import tools.jackson.core.JacksonException;
 
 import io.surge.ticketing.contracts.messages.MessageJson;
 
@@ -13,7 +13,7 @@ final class Messages {
     static String write(Object message) {
         try {
             return MessageJson.mapper().writeValueAsString(message);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -21,7 +21,7 @@ final class Messages {
     static <T> T read(String payload, Class<T> type) {
         try {
             return MessageJson.mapper().readValue(payload, type);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("unreadable message: " + e.getOriginalMessage(), e);
         }
     }

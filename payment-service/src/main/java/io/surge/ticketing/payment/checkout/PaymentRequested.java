@@ -2,8 +2,8 @@ package io.surge.ticketing.payment.checkout;
 
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * API -> consumer on {@code payment.requests}, keyed by booking id. Only the attempt id travels: the attempt

@@ -9,8 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.platform.web.ProblemCodes;
@@ -84,7 +84,7 @@ class Responses {
     private String write(Map<String, Object> body) {
         try {
             return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,7 +3,7 @@ package io.surge.ticketing.platform.observability;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -17,7 +17,7 @@ import org.springframework.core.env.MapPropertySource;
  * listeners continue the trace (batch listeners do it per record themselves);</li>
  * <li>latency histogram buckets of {@code http.server.requests}, for {@code histogram_quantile()} in dashboards.</li>
  * </ul>
- * Traces are exported over OTLP only where {@code management.otlp.tracing.endpoint} is set.
+ * Traces are exported over OTLP only where {@code management.opentelemetry.tracing.export.otlp.endpoint} is set.
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered {
 

@@ -24,7 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.util.NamingStrategyImpls;
 
 import io.surge.ticketing.contracts.ErrorCode;
 import jakarta.validation.ConstraintViolationException;
@@ -143,7 +143,7 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The API is snake_case: report fields as clients wrote them ({@code sections[0].seats_per_row}). */
     static String jsonName(String javaPath) {
-        return SNAKE_CASE.translate(javaPath);
+        return NamingStrategyImpls.SNAKE_CASE.translate(javaPath);
     }
 
     // A method-parameter path ("reserve.request.eventId") names the argument first; clients only know the field.
@@ -151,9 +151,6 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }
-
-    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private static ResponseEntity<ProblemDetail> respond(HttpStatusCode status, ProblemDetail body, HttpHeaders headers) {
         return new ResponseEntity<>(body, problemHeaders(headers), status);

@@ -1,12 +1,9 @@
 package io.surge.ticketing.search.query;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -46,9 +43,9 @@ public class EventSearch {
     }
 
     private SearchPage execute(SearchCriteria criteria) {
-        SearchResponse<JsonNode> response;
+        SearchResponse<IndexedEvent> response;
         try {
-            response = es.search(queries.build(alias, criteria), JsonNode.class);
+            response = es.search(queries.build(alias, criteria), IndexedEvent.class);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 // no index yet: nothing has been indexed, which is an empty answer, not an outage
@@ -61,22 +58,8 @@ public class EventSearch {
         long total = response.hits().total() != null ? response.hits().total().value() : response.hits().hits().size();
         List<SearchPage.Result> results = response.hits().hits().stream()
                 .map(Hit::source)
-                .map(EventSearch::result)
+                .map(IndexedEvent::toResult)
                 .toList();
         return new SearchPage(criteria.page(), criteria.size(), total, results);
-    }
-
-    static SearchPage.Result result(JsonNode d) {
-        return new SearchPage.Result(d.path("event_id").asLong(), text(d, "name"), text(d, "performer"),
-                text(d, "venue"), text(d, "city"), text(d, "category"), instant(d, "starts_at"),
-                instant(d, "on_sale_at"), d.path("min_price_cents").asLong());
-    }
-
-    private static String text(JsonNode d, String field) {
-        return d.hasNonNull(field) ? d.get(field).asText() : null;
-    }
-
-    private static Instant instant(JsonNode d, String field) {
-        return d.hasNonNull(field) ? Instant.parse(d.get(field).asText()) : null;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import io.surge.ticketing.system.Platform;
 import io.surge.ticketing.system.Platform.Response;
@@ -59,11 +59,11 @@ final class Fan {
                 continue;
             }
             if (response.status() == 202) {
-                String bookingId = response.json().get("booking_id").asText();
+                String bookingId = response.json().get("booking_id").asString();
                 return new Outcome(response.status(), bookingId, awaitDecision(bookingId, deadline), true);
             }
             JsonNode json = response.json();
-            String bookingId = json.hasNonNull("booking_id") ? json.get("booking_id").asText() : null;
+            String bookingId = json.hasNonNull("booking_id") ? json.get("booking_id").asString() : null;
             return new Outcome(response.status(), bookingId, json, false);
         }
     }
@@ -81,7 +81,7 @@ final class Fan {
                 response = null;
             }
             if (response != null && response.status() == 200
-                    && !"PENDING".equals(response.json().get("status").asText())) {
+                    && !"PENDING".equals(response.json().get("status").asString())) {
                 return response.json();
             }
             if (Instant.now().isAfter(deadline.plusSeconds(120))) {
@@ -121,7 +121,7 @@ final class Fan {
     record Outcome(int status, String bookingId, JsonNode decision, boolean polled) {
 
         boolean reserved() {
-            return status == 201 || (polled && "RESERVED".equals(decision.path("status").asText()));
+            return status == 201 || (polled && "RESERVED".equals(decision.path("status").asString()));
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import io.surge.ticketing.system.Platform;
 
@@ -146,7 +146,7 @@ class ReservationRaceSystemTests {
                 reserved.add(outcome.decision());
                 return;
             }
-            String code = outcome.decision().path("code").asText(outcome.decision().path("reason").asText());
+            String code = outcome.decision().path("code").asString(outcome.decision().path("reason").asString());
             if (code.equals("SEATS_UNAVAILABLE")) {
                 conflicts.incrementAndGet();
             } else if (!code.equals("TICKET_LIMIT_EXCEEDED")) {

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import io.surge.ticketing.system.Platform;
 

@@ -17,7 +17,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import io.surge.ticketing.system.Platform;
 
@@ -74,7 +74,7 @@ class CatalogSearchSystemTests {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> searchIds(platform, "city", city).isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.get("/api/v1/events/" + eventId, null).json()
-                .get("status").asText().equals("CANCELLED"));
+                .get("status").asString().equals("CANCELLED"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class CatalogSearchSystemTests {
             for (JsonNode seat : section.get("seats")) {
                 assertThat(seat.get("seat_index").asInt()).isEqualTo(expectedIndex);
                 assertThat(seat.get("ticket_id").asLong()).isEqualTo(eventId * 1_000_000 + expectedIndex);
-                assertThat(seat.get("row").asText()).matches("[A-Z]+");
+                assertThat(seat.get("row").asString()).matches("[A-Z]+");
                 assertThat(seat.get("number").asInt()).isPositive();
                 expectedIndex++;
             }
@@ -121,7 +121,7 @@ class CatalogSearchSystemTests {
             Platform.Response r = platform.get("/api/v1/events/search?" + q, null);
             assertThat(r.status()).as(q).isEqualTo(400);
             assertThat(r.header("Content-Type")).contains("application/problem+json");
-            assertThat(r.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+            assertThat(r.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
         }
 
         long venueId = venue(platform, "Invalid " + word(6));
@@ -135,10 +135,10 @@ class CatalogSearchSystemTests {
         event.put("price_tiers", List.of(Map.of("section", "A", "price_cents", 100)));
         Platform.Response missingTier = CatalogFixtures.admin(platform, "POST", "/api/v1/admin/events", event);
         assertThat(missingTier.status()).isEqualTo(400);
-        assertThat(missingTier.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(missingTier.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
 
         event.put("venue_id", 999_999_999);
-        assertThat(CatalogFixtures.admin(platform, "POST", "/api/v1/admin/events", event).json().get("code").asText())
+        assertThat(CatalogFixtures.admin(platform, "POST", "/api/v1/admin/events", event).json().get("code").asString())
                 .isEqualTo("VENUE_NOT_FOUND");
 
         Platform.Response fan = platform.post("/api/v1/admin/venues", platform.token("fan-" + word(5)), Map.of());
@@ -146,6 +146,6 @@ class CatalogSearchSystemTests {
 
         Platform.Response unknown = platform.get("/api/v1/events/987654321", null);
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.json().get("code").asText()).isEqualTo("EVENT_NOT_FOUND");
+        assertThat(unknown.json().get("code").asString()).isEqualTo("EVENT_NOT_FOUND");
     }
 }

@@ -58,8 +58,8 @@ class EdgeLimitsTests {
         List<Response> limited = responses.stream().filter(r -> r.status() == 429).toList();
         assertThat(limited).as("a flood must be limited").isNotEmpty();
         Response one = limited.get(0);
-        assertThat(one.json().get("code").asText()).isEqualTo("RATE_LIMITED");
-        assertThat(one.json().get("limit_scope").asText()).isEqualTo(scope);
+        assertThat(one.json().get("code").asString()).isEqualTo("RATE_LIMITED");
+        assertThat(one.json().get("limit_scope").asString()).isEqualTo(scope);
         assertThat(Long.parseLong(one.header("Retry-After"))).isPositive();
     }
 
@@ -89,10 +89,10 @@ class EdgeLimitsTests {
         Response elsewhere = platform.post("/api/v1/auth/token", null, Map.of("user_id", "ip-calm", "roles", List.of()),
                 "X-Forwarded-For", "10.67.0.9");
         assertThat(elsewhere.status()).isEqualTo(200);
-        assertThat(elsewhere.json().get("token_type").asText()).isEqualTo("Bearer");
+        assertThat(elsewhere.json().get("token_type").asString()).isEqualTo("Bearer");
         assertThat(elsewhere.json().get("expires_in").asInt()).isEqualTo(3600);
         // a minted token is accepted like any other
-        assertThat(platform.get(sale.statusPath(), elsewhere.json().get("access_token").asText()).status()).isEqualTo(404);
+        assertThat(platform.get(sale.statusPath(), elsewhere.json().get("access_token").asString()).status()).isEqualTo(404);
     }
 
     @Test
@@ -103,6 +103,6 @@ class EdgeLimitsTests {
         Response response = platform.post("/api/v1/bookings/reserve", jwt, big, "X-Admission-Token", "v1.a.b");
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(response.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
     }
 }

@@ -25,7 +25,7 @@ record EdgeSale(Platform platform, long eventId) {
         // catalog -> Kafka -> waiting room: unknown events are EVENT_NOT_FOUND, known ones NOT_IN_QUEUE for a stranger
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> platform.get(sale.statusPath(), probe), r -> r.status() == 404
-                        && "NOT_IN_QUEUE".equals(r.json().path("code").asText()));
+                        && "NOT_IN_QUEUE".equals(r.json().path("code").asString()));
         return sale;
     }
 
@@ -44,7 +44,7 @@ record EdgeSale(Platform platform, long eventId) {
         assertThat(joined.status()).as("join: %s", joined).isEqualTo(200);
         Response admitted = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> platform.get(statusPath(), jwt),
-                        r -> r.status() == 200 && "ADMITTED".equals(r.json().path("status").asText()));
-        return admitted.json().get("admission_token").asText();
+                        r -> r.status() == 200 && "ADMITTED".equals(r.json().path("status").asString()));
+        return admitted.json().get("admission_token").asString();
     }
 }

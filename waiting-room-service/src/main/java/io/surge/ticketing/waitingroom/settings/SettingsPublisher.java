@@ -12,7 +12,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import tools.jackson.core.JacksonException;
 
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.Topics;
@@ -37,7 +37,7 @@ class SettingsPublisher {
         try {
             String json = MessageJson.mapper().writeValueAsString(settings.toMessage());
             kafka.send(Topics.SALE_SETTINGS, Long.toString(settings.eventId()), json).get(10, TimeUnit.SECONDS);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,32 @@
+package io.surge.ticketing.search.query;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * An event as the CDC connector indexes it (the `_source` of a hit). Read by the Elasticsearch client's own
+ * JSON mapper, so it names only the shared Jackson annotations; instants are kept as the indexed ISO-8601 text.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record IndexedEvent(
+        @JsonProperty("event_id") long eventId,
+        @JsonProperty("name") String name,
+        @JsonProperty("performer") String performer,
+        @JsonProperty("venue") String venue,
+        @JsonProperty("city") String city,
+        @JsonProperty("category") String category,
+        @JsonProperty("starts_at") String startsAt,
+        @JsonProperty("on_sale_at") String onSaleAt,
+        @JsonProperty("min_price_cents") long minPriceCents) {
+
+    SearchPage.Result toResult() {
+        return new SearchPage.Result(eventId, name, performer, venue, city, category, instant(startsAt),
+                instant(onSaleAt), minPriceCents);
+    }
+
+    private static Instant instant(String iso) {
+        return iso == null ? null : Instant.parse(iso);
+    }
+}
