@@ -49,12 +49,12 @@ public record LoadParameters(
         LocalStack stack = LocalStack.load();
         return new LoadParameters(
                 System.getProperty("baseUrl", stack.get("TICKETING_GATEWAY_URL", "http://127.0.0.1:8080")),
-                Integer.getInteger("fans", 1_000),
-                Integer.getInteger("seats", 300),
+                Integer.getInteger("fans", 500),
+                Integer.getInteger("seats", 150),
                 Integer.getInteger("ramp", 20),
                 Integer.getInteger("preQueue", 25),
-                Integer.getInteger("admissionPerMinute", 6_000),
-                Integer.getInteger("holdSeconds", 30),
+                Integer.getInteger("admissionPerMinute", 3_000),
+                Integer.getInteger("holdSeconds", 60),
                 Double.parseDouble(System.getProperty("abandon", "0.3")),
                 Double.parseDouble(System.getProperty("chosen", "0.5")),
                 Integer.getInteger("maxTickets", 2),

@@ -103,12 +103,25 @@ final class CatalogFixtures {
 
     static List<Long> searchIds(Platform p, String... params) {
         Platform.Response r = p.get(query(params), null);
+        if (r.status() == 502 || r.status() == 503 || r.status() == 504) {
+            throw new SearchUnavailable("search failed: " + r);
+        }
         if (r.status() != 200) {
             throw new IllegalStateException("search failed: " + r);
         }
         List<Long> ids = new ArrayList<>();
         r.json().get("results").forEach(n -> ids.add(n.get("event_id").asLong()));
         return ids;
+    }
+
+    /**
+     * A search answered 502/503/504: the gateway or the breaker shed it. Polls that wait for the index to change retry
+     * it (a slow answer on a loaded machine says nothing about what is indexed); anything else fails the test.
+     */
+    static final class SearchUnavailable extends IllegalStateException {
+        SearchUnavailable(String message) {
+            super(message);
+        }
     }
 
     /** The document Elasticsearch holds for an event (null when absent), read past the search API. */
