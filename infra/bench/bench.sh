@@ -2,6 +2,8 @@
 # `./ticketing bench`: the machine's own limits and the platform's paths measured in the same run, each path
 # printed as a ratio to its limit, medians over repeats. Needs the stack up (`./ticketing up`).
 #   BENCH_REPEATS (default 3), BENCH_DURATION seconds per wrk run (default 8), BENCH_CONNECTIONS (default 64)
+#   BENCH_ONLY: a comma list of the groups to run (availability, search, waiting-room, reserve, burst), all by default;
+#   each group runs the limit it is a ratio to. BENCH_BURST (default 200000) commands for the burst's 100,000 seats.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,7 +21,9 @@ NGINX_PORT=8099
 ES_PORT="${TICKETING_ES_URL##*:}"; ES_PORT="${ES_PORT%%/*}"
 ES_INDEX="events-v1"
 CDN_PORT=8098
-mkdir -p "$OUT"
+ONLY="${BENCH_ONLY:-}"
+mkdir -p "$OUT"; rm -f "$OUT"/reserve-wrk-*.txt
+on() { [[ -z "$ONLY" || ",$ONLY," == *",$1,"* ]]; }
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -110,9 +114,10 @@ new_event() {
   [[ "$id" =~ ^[0-9]+$ ]] || die "unexpected event answer: $json"
   echo "$id"
 }
-EVENT_PG="$(new_event pgbench)"; EVENT_E2E="$(new_event e2e)"
+EVENT_PG="$(new_event pgbench)"; EVENT_E2E="$(new_event e2e)"; EVENTS=("$EVENT_PG" "$EVENT_E2E")
+if on burst; then EVENT_BURST="$(new_event burst)"; EVENTS+=("$EVENT_BURST"); fi
 inventory_loaded() { [[ "$(psql_booking -c "SELECT count(*) FROM event_inventory WHERE event_id = $1")" == 1 ]]; }
-for e in "$EVENT_PG" "$EVENT_E2E"; do
+for e in "${EVENTS[@]}"; do
   for _ in $(seq 1 120); do inventory_loaded "$e" && break; sleep 1; done
   inventory_loaded "$e" || die "event $e has no inventory after 120 s"
   curl -fsS -m 5 -o /dev/null "http://127.0.0.1:8084/api/v1/events/$e/availability" || die "event $e has no availability"
@@ -122,52 +127,112 @@ PG_SECTIONS="$(section_list "$EVENT_PG")"; E2E_SECTIONS="$(section_list "$EVENT_
 [[ -n "$PG_SECTIONS" && -n "$E2E_SECTIONS" ]] || die "benchmark events have no inventory"
 FIRST_SECTION="${PG_SECTIONS%%,*}"; LAST_SECTION="${PG_SECTIONS##*,}"
 
-say "signing 20,000 admission tokens for the reservation run"
+say "signing 50,000 admission tokens for the reservation run"
 CP="$OUT/contracts.classpath"
 (cd "$ROOT" && ./mvnw -q -B -pl contracts dependency:build-classpath -Dmdep.outputFile="$CP" >/dev/null)
-java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/AdmissionTokens.java" "$EVENT_E2E" 20000 "$OUT/fans.tsv"
+java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/AdmissionTokens.java" "$EVENT_E2E" 50000 "$OUT/fans.tsv"
 
 # ------------------------------------------------------------------------------------------- runs
+# booking.decision.latency (accepted -> decided) histogram: "le count" lines; the p99 of a round comes from the
+# difference of two scrapes (the upper bound of the bucket the 99th percentile falls in).
+decision_buckets() {
+  curl -fsS -m 5 http://127.0.0.1:8084/actuator/prometheus \
+    | sed -n 's/^booking_decision_latency_seconds_bucket{.*le="\([^"]*\)".*} \([0-9.eE+]*\)$/\1 \2/p'
+}
+p99_ms() {
+  join <(sort "$1") <(sort "$2") | awk '$1 != "+Inf" {print $1, $3 - $2}' | sort -g \
+    | awk '{le[NR]=$1; c[NR]=$2} END {if (NR == 0 || c[NR] == 0) {print 0; exit}
+           for (i = 1; i <= NR; i++) if (c[i] >= 0.99 * c[NR]) {printf "%.0f", le[i] * 1000; exit}}'
+}
 declare -A RUNS
 record() { RUNS[$1]+="$2 "; }
 # JIT warm-up: the first seconds of a JVM path measure the compiler, not the path. Discarded.
 say "warming up the HTTP paths"
-DURATION=10 wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability" >/dev/null
-# The gateway's reactive stack has the most code to compile: C2 keeps a core busy for half a minute.
-DURATION=30 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
-wrk -t2 -c"$RESERVE_CONNECTIONS" -d10s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >/dev/null 2>&1
 SEARCH_Q="bench"
-DURATION=10 wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$HERE/waiting-room.lua" http://127.0.0.1:8081 -- join "$EVENT_E2E" warm >/dev/null 2>&1
+if on availability; then
+  DURATION=10 wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability" >/dev/null
+  # The gateway's reactive stack has the most code to compile: C2 keeps a core busy for half a minute.
+  DURATION=30 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
+fi
+if on reserve; then
+  # the write path has the most to compile (HTTP, Kafka, JDBC, Redis): half a minute, as for the gateway
+  wrk -t2 -c"$RESERVE_CONNECTIONS" -d30s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >/dev/null 2>&1
+fi
+if on search; then
+  DURATION=10 wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q" >/dev/null
+fi
+if on waiting-room; then
+  wrk -t2 -c"$CONNECTIONS" -d10s -s "$HERE/waiting-room.lua" http://127.0.0.1:8081 -- join "$EVENT_E2E" warm >/dev/null 2>&1
+fi
 for r in $(seq 1 "$REPEATS"); do
   say "round $r of $REPEATS"
-  record nginx "$(wrk_rps "http://127.0.0.1:$NGINX_PORT/static-8k.bin")"
-  record es_search "$(wrk_rps "http://127.0.0.1:$ES_PORT/$ES_INDEX/_search?q=$SEARCH_Q&size=20")"
-  record search_direct "$(wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q")"
-  record search_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/search?q=$SEARCH_Q" -s "$HERE/spread-ips.lua")"
-  record wr_join "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- join "$EVENT_E2E" "r$r")"
-  record wr_poll "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- poll "$EVENT_E2E" "r$r")"
-  record avail_direct "$(wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability")"
-  record avail_cdn "$(wrk_rps "http://127.0.0.1:$CDN_PORT/api/v1/events/$EVENT_E2E/availability")"
-  record avail_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua")"
-  record redis_get "$(redis-benchmark -q -n 200000 -P 1 -t get | rps_of_redis_benchmark)"
-  record redis_getbit "$(redis-benchmark -q -n 200000 -P 1 getbit bench:bits 4242 | rps_of_redis_benchmark)"
-  record pgbench "$(PGPASSWORD="$TICKETING_DB_PASSWORD" pgbench -n -h 127.0.0.1 -U "$TICKETING_DB_USER" -c 16 -j 2 -t 600 \
-      -D event_id="$EVENT_PG" -D first_section="$FIRST_SECTION" -D last_section="$LAST_SECTION" \
-      -f "$HERE/claim.sql" booking 2>/dev/null | awk '/^tps/ {print $3}')"
-  before="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_E2E AND status = 'RESERVED'")"
-  t0="$(date +%s.%N)"
-  wrk -t2 -c"$RESERVE_CONNECTIONS" -d"${DURATION}s" -s "$HERE/reserve.lua" http://127.0.0.1:8084 \
-      -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >"$OUT/reserve-wrk-$r.txt" 2>&1
-  # Count what was decided (in Postgres) during the run, including what the buffer decided just after it.
-  for _ in $(seq 1 30); do
-    lag="$(curl -fsS -m 2 http://127.0.0.1:8084/actuator/prometheus | awk '/^booking_commands_lag/ {print int($2)}')"
-    [[ "${lag:-0}" -eq 0 ]] && break; sleep 1
-  done
-  t1="$(date +%s.%N)"
-  after="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_E2E AND status = 'RESERVED'")"
-  record reserve "$(awk -v a="$after" -v b="$before" -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%.0f", (a - b) / (t1 - t0)}')"
+  if on availability; then
+    record nginx "$(wrk_rps "http://127.0.0.1:$NGINX_PORT/static-8k.bin")"
+  fi
+  if on search; then
+    record es_search "$(wrk_rps "http://127.0.0.1:$ES_PORT/$ES_INDEX/_search?q=$SEARCH_Q&size=20")"
+    record search_direct "$(wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q")"
+    record search_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/search?q=$SEARCH_Q" -s "$HERE/spread-ips.lua")"
+  fi
+  if on waiting-room; then
+    record wr_join "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- join "$EVENT_E2E" "r$r")"
+    record wr_poll "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- poll "$EVENT_E2E" "r$r")"
+  fi
+  if on availability; then
+    record avail_direct "$(wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability")"
+    record avail_cdn "$(wrk_rps "http://127.0.0.1:$CDN_PORT/api/v1/events/$EVENT_E2E/availability")"
+    record avail_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua")"
+  fi
+  if on waiting-room; then
+    record redis_get "$(redis-benchmark -q -n 200000 -P 1 -t get | rps_of_redis_benchmark)"
+    record redis_getbit "$(redis-benchmark -q -n 200000 -P 1 getbit bench:bits 4242 | rps_of_redis_benchmark)"
+  fi
+  if on reserve; then
+    record pgbench "$(PGPASSWORD="$TICKETING_DB_PASSWORD" pgbench -n -h 127.0.0.1 -U "$TICKETING_DB_USER" -c 16 -j 2 -t 600 \
+        -D event_id="$EVENT_PG" -D first_section="$FIRST_SECTION" -D last_section="$LAST_SECTION" \
+        -f "$HERE/claim.sql" booking 2>/dev/null | awk '/^tps/ {print $3}')"
+    before="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_E2E AND status = 'RESERVED'")"
+    decision_buckets >"$OUT/latency-before.txt"
+    t0="$(date +%s.%N)"
+    wrk -t2 -c"$RESERVE_CONNECTIONS" -d"${DURATION}s" -s "$HERE/reserve.lua" http://127.0.0.1:8084 \
+        -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >"$OUT/reserve-wrk-$r.txt" 2>&1
+    # Count what was decided (in Postgres) during the run, including what the buffer decided just after it.
+    for _ in $(seq 1 30); do
+      lag="$(curl -fsS -m 2 http://127.0.0.1:8084/actuator/prometheus | awk '/^booking_commands_lag/ {print int($2)}')"
+      [[ "${lag:-0}" -eq 0 ]] && break; sleep 1
+    done
+    t1="$(date +%s.%N)"
+    after="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_E2E AND status = 'RESERVED'")"
+    record reserve "$(awk -v a="$after" -v b="$before" -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%.0f", (a - b) / (t1 - t0)}')"
+    decision_buckets >"$OUT/latency-after.txt"
+    record decision_p99 "$(p99_ms "$OUT/latency-before.txt" "$OUT/latency-after.txt")"
+  fi
 done
+
+# ------------------------------------------------------------------------------------------- the burst
+BURST_LINE=""
+if on burst; then
+  BURST="${BENCH_BURST:-200000}"
+  say "the burst: $BURST best-available commands for the 100,000 seats of event $EVENT_BURST, straight into the buffer"
+  BCP="$OUT/booking.classpath"
+  (cd "$ROOT" && ./mvnw -q -B -pl booking-service dependency:build-classpath -Dmdep.outputFile="$BCP" >/dev/null)
+  # routed as booking-service routes (ticketing.booking.commands.spread, 6 unless configured otherwise)
+  SPREAD="${BENCH_SPREAD:-6}"
+  read -r _ first_ms sent_ms < <(java -cp "$ROOT/contracts/target/classes:$(cat "$BCP")" "$HERE/CommandBurst.java" \
+    "$EVENT_BURST" "$(section_list "$EVENT_BURST")" "$BURST" "$((BURST / 2))" "$SPREAD" 2>"$OUT/burst.err" \
+    | grep '^burst ')
+  [[ -n "${first_ms:-}" ]] || die "the burst producer failed: $(tail -n 5 "$OUT/burst.err")"
+  for _ in $(seq 1 900); do
+    decided="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_BURST")"
+    [[ "$decided" -ge "$BURST" ]] && break; sleep 1
+  done
+  last_ms="$(psql_booking -c "SELECT (extract(epoch FROM max(created_at)) * 1000)::bigint FROM bookings WHERE event_id = $EVENT_BURST")"
+  read -r reserved seats_held < <(psql_booking -F ' ' -c "SELECT count(*) FILTER (WHERE status = 'RESERVED'), coalesce(sum(cardinality(ticket_ids)) FILTER (WHERE status = 'RESERVED'), 0) FROM bookings WHERE event_id = $EVENT_BURST")
+  secs="$(awk -v a="$first_ms" -v b="$last_ms" 'BEGIN {printf "%.1f", (b - a) / 1000}')"
+  if "$ROOT/ticketing" load --check "$EVENT_BURST" >"$OUT/burst-invariants.txt" 2>&1; then verdict="all invariants hold"
+  else verdict="INVARIANTS VIOLATED (see $OUT/burst-invariants.txt)"; fi
+  BURST_LINE="burst: $decided of $BURST commands decided in $secs s from the first command ($(awk -v n="$decided" -v s="$secs" 'BEGIN {printf "%.0f", n / s}')/s; appended in $(awk -v a="$first_ms" -v b="$sent_ms" 'BEGIN {printf "%.1f", (b - a) / 1000}') s); $reserved bookings hold $seats_held of 100000 seats; $verdict"
+fi
 
 m() { echo "${RUNS[$1]:-}" | tr ' ' '\n' | { grep -v '^$' || true; } | median; }
 NGINX="$(m nginx)"; REDIS_GET="$(m redis_get)"; REDIS_GETBIT="$(m redis_getbit)"; PGB="$(m pgbench)"
@@ -177,23 +242,26 @@ ES="$(m es_search)"; SD="$(m search_direct)"; SG="$(m search_gateway)"; WJ="$(m 
 {
   echo
   echo "Benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; medians of $REPEATS rounds, wrk -t2 -c$CONNECTIONS -d${DURATION}s"
+  row() { [[ -n "$2" && "$2" != 0 ]] && printf '%-44s %12s %12s %8s\n' "$@"; return 0; }
   printf '%-44s %12s %12s %8s\n' "path" "per second" "limit" "ratio"
-  printf '%-44s %12s %12s %8s\n' "limit: nginx static 8 KB file" "$NGINX" "" ""
-  printf '%-44s %12s %12s %8s\n' "limit: redis-benchmark GET / GETBIT (P=1)" "$REDIS_GET" "$REDIS_GETBIT" ""
-  printf '%-44s %12s %12s %8s\n' "limit: pgbench claim+hold SKIP LOCKED (c16)" "$PGB" "" ""
-  printf '%-44s %12s %12s %8s\n' "availability, booking-service direct" "$AD" "$NGINX" "$(ratio "$AD" "$NGINX")"
-  printf '%-44s %12s %12s %8s\n' "availability, through the gateway" "$AG" "$NGINX" "$(ratio "$AG" "$NGINX")"
-  printf '%-44s %12s %12s %8s\n' "availability, CDN stand-in (nginx cache, 1 s)" "$AC" "$NGINX" "$(ratio "$AC" "$NGINX")"
-  printf '%-44s %12s %12s %8s\n' "reservations decided, HTTP->Kafka->PG->Redis" "$RES" "$PGB" "$(ratio "$RES" "$PGB")"
-  printf '%-44s %12s %12s %8s\n' "limit: Elasticsearch _search, same index" "$ES" "" ""
-  printf '%-44s %12s %12s %8s\n' "search, search-service direct" "$SD" "$ES" "$(ratio "$SD" "$ES")"
-  printf '%-44s %12s %12s %8s\n' "search, through the gateway" "$SG" "$ES" "$(ratio "$SG" "$ES")"
-  printf '%-44s %12s %12s %8s\n' "waiting-room joins (new fans), direct" "$WJ" "$REDIS_GET" "$(ratio "$WJ" "$REDIS_GET")"
-  printf '%-44s %12s %12s %8s\n' "waiting-room status polls, direct" "$WP" "$REDIS_GET" "$(ratio "$WP" "$REDIS_GET")"
-  echo "(reservations: wrk -c$RESERVE_CONNECTIONS closed loop, one best-available seat each, one event = one Kafka partition;"
+  row "limit: nginx static 8 KB file" "$NGINX" "" ""
+  row "limit: redis-benchmark GET / GETBIT (P=1)" "$REDIS_GET" "$REDIS_GETBIT" ""
+  row "limit: pgbench claim+hold SKIP LOCKED (c16)" "$PGB" "" ""
+  row "availability, booking-service direct" "$AD" "$NGINX" "$(ratio "$AD" "$NGINX")"
+  row "availability, through the gateway" "$AG" "$NGINX" "$(ratio "$AG" "$NGINX")"
+  row "availability, CDN stand-in (nginx cache, 1 s)" "$AC" "$NGINX" "$(ratio "$AC" "$NGINX")"
+  row "reservations decided, HTTP->Kafka->PG->Redis" "$RES" "$PGB" "$(ratio "$RES" "$PGB")"
+  [[ -n "$(m decision_p99)" && "$(m decision_p99)" != 0 ]] && echo "  decision latency p99, accepted -> decided: $(m decision_p99) ms (rounds: ${RUNS[decision_p99]:-})"
+  [[ -n "$BURST_LINE" ]] && echo "  $BURST_LINE"
+  row "limit: Elasticsearch _search, same index" "$ES" "" ""
+  row "search, search-service direct" "$SD" "$ES" "$(ratio "$SD" "$ES")"
+  row "search, through the gateway" "$SG" "$ES" "$(ratio "$SG" "$ES")"
+  row "waiting-room joins (new fans), direct" "$WJ" "$REDIS_GET" "$(ratio "$WJ" "$REDIS_GET")"
+  row "waiting-room status polls, direct" "$WP" "$REDIS_GET" "$(ratio "$WP" "$REDIS_GET")"
+  echo "(reservations: wrk -c$RESERVE_CONNECTIONS closed loop, one best-available seat each, one event over the buffer's partitions;"
   echo " pgbench: 16 clients running the same claim + hold, one transaction each;"
   echo " search: q=$SEARCH_Q, 20 results; waiting room: ratio to one redis-benchmark GET, the store's round-trip limit)"
-  echo "rounds: nginx [${RUNS[nginx]}] avail-cdn [${RUNS[avail_cdn]}] avail-direct [${RUNS[avail_direct]}] avail-gateway [${RUNS[avail_gateway]}] pgbench [${RUNS[pgbench]}] reserve [${RUNS[reserve]}]"
-  echo "rounds: es [${RUNS[es_search]}] search-direct [${RUNS[search_direct]}] search-gateway [${RUNS[search_gateway]}] wr-join [${RUNS[wr_join]}] wr-poll [${RUNS[wr_poll]}]"
+  echo "rounds: nginx [${RUNS[nginx]:-}] avail-cdn [${RUNS[avail_cdn]:-}] avail-direct [${RUNS[avail_direct]:-}] avail-gateway [${RUNS[avail_gateway]:-}] pgbench [${RUNS[pgbench]:-}] reserve [${RUNS[reserve]:-}]"
+  echo "rounds: es [${RUNS[es_search]:-}] search-direct [${RUNS[search_direct]:-}] search-gateway [${RUNS[search_gateway]:-}] wr-join [${RUNS[wr_join]:-}] wr-poll [${RUNS[wr_poll]:-}]"
   grep -h latency_p "$OUT"/reserve-wrk-*.txt | sed 's/^/reserve round: /' || true
 } | tee "$OUT/last.txt"

@@ -14,6 +14,8 @@ function init(args)
   event_id = args[2]
   sections = {}
   for s in string.gmatch(args[3], "[^,]+") do sections[#sections + 1] = s end
+  -- each thread starts at its own place in the file (seeded by the address of a fresh table: threads differ)
+  math.randomseed(tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 2147483647 + os.time())
   counter = math.random(1, #fans)
 end
 

@@ -28,6 +28,8 @@ public record BookingProperties(
      * @param decisionsPerSecond the bounded rate at which consumers decide commands (the controlled leak)
      * @param batchSize          commands decided in one transaction
      * @param concurrency        consumer threads (bounded by the topic's partitions)
+     * @param spread             over how many partitions one event's commands are spread (by user), so that
+     *                           several consumers decide a hot event
      * @param pendingTtl         how long a buffered booking is reported PENDING without a decision
      */
     public record Commands(
@@ -36,6 +38,7 @@ public record BookingProperties(
             @DefaultValue("5000") int decisionsPerSecond,
             @DefaultValue("200") int batchSize,
             @DefaultValue("3") int concurrency,
+            @DefaultValue("6") int spread,
             @DefaultValue("1h") Duration pendingTtl) {
     }
 

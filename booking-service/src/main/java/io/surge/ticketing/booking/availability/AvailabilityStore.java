@@ -104,6 +104,19 @@ public class AvailabilityStore {
         return new Snapshot(eventId, seats, full, asOfMillis > 0 ? asOfMillis : clock.millis());
     }
 
+    /**
+     * Whether seats {@code first .. first + count - 1} are all held or sold, by one BITCOUNT over their bits (no
+     * bitfield = not known to be taken).
+     */
+    public boolean allTaken(long eventId, int first, int count) {
+        if (count <= 0) {
+            return false;
+        }
+        Object taken = execute(c -> c.execute("BITCOUNT", bytes(bitfieldKey(eventId)), bytes(Integer.toString(first)),
+                bytes(Integer.toString(first + count - 1)), bytes("BIT")));
+        return taken instanceof Number n && n.longValue() == count;
+    }
+
     /** Whether the event's bitfield and its meta are both in Redis. */
     public boolean exists(long eventId) {
         Long present = execute(c -> c.scriptingCommands().eval(COMPLETE, ReturnType.INTEGER, 2,

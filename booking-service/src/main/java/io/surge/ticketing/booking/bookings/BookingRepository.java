@@ -7,9 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -36,17 +37,6 @@ public class BookingRepository {
                 .optional();
     }
 
-    /** The ids among {@code bookingIds} that are already decided (a redelivered command must not decide twice). */
-    public Set<UUID> existing(Collection<UUID> bookingIds) {
-        if (bookingIds.isEmpty()) {
-            return Set.of();
-        }
-        return jdbc.sql("SELECT booking_id FROM bookings WHERE booking_id = ANY(?)")
-                .param(bookingIds.toArray(UUID[]::new))
-                .query((rs, n) -> rs.getObject(1, UUID.class))
-                .set();
-    }
-
     public List<Booking> findAll(Collection<UUID> bookingIds) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM bookings WHERE booking_id = ANY(?)")
                 .param(bookingIds.toArray(UUID[]::new))
@@ -54,33 +44,85 @@ public class BookingRepository {
                 .list();
     }
 
-    /** Seats this user holds or owns for the event (the per-user limit counts them). */
-    public int liveTicketCount(long eventId, String userId) {
-        return jdbc.sql("""
-                SELECT coalesce(sum(cardinality(ticket_ids)), 0) FROM bookings
-                WHERE event_id = ? AND user_id = ? AND status IN ('RESERVED', 'CONFIRMED')""")
-                .param(eventId).param(userId)
-                .query(Integer.class).single();
+    /** A fan of one event: the unit the per-fan ticket limit counts. */
+    public record Fan(long eventId, String userId) {
     }
 
-    public void insertReserved(UUID bookingId, long eventId, String userId, List<Long> ticketIds, long totalCents,
-            Instant expiresAt) {
+    /**
+     * Serializes the deciders of the same fans until this transaction ends: one transaction-scoped advisory
+     * lock per (event, user), taken in a fixed order so two deciders cannot deadlock. The per-fan limit is a
+     * read-then-write (count live tickets, insert a booking), and this makes it race-free across parallel
+     * deciders. Commands are routed so that a fan's commands share a partition, so the lock is normally free.
+     */
+    public void lockFans(Collection<Fan> fans) {
+        if (fans.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                INSERT INTO bookings (booking_id, event_id, user_id, status, ticket_ids, total_cents, expires_at)
-                VALUES (?, ?, ?, 'RESERVED', ?, ?, ?)""")
-                .param(bookingId).param(eventId).param(userId).param(ticketIds.toArray(Long[]::new))
-                .param(totalCents).param(Timestamp.from(expiresAt))
+                SELECT count(pg_advisory_xact_lock(k1, k2)) FROM (
+                    SELECT DISTINCT (f.event_id % 2147483647)::int AS k1, hashtext(f.user_id) AS k2
+                    FROM unnest(?::bigint[], ?::text[]) AS f(event_id, user_id)
+                    ORDER BY 1, 2) fans""")
+                .param(fans.stream().map(Fan::eventId).toArray(Long[]::new))
+                .param(fans.stream().map(Fan::userId).toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    /** Seats each fan holds or owns for the event (the per-fan limit counts them); absent = none. */
+    public Map<Fan, Integer> liveTicketCounts(Collection<Fan> fans) {
+        Map<Fan, Integer> counts = new HashMap<>();
+        if (fans.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                SELECT b.event_id, b.user_id, sum(cardinality(b.ticket_ids))::int FROM bookings b
+                JOIN (SELECT DISTINCT event_id, user_id FROM unnest(?::bigint[], ?::text[]) AS u(event_id, user_id)) f
+                  ON b.event_id = f.event_id AND b.user_id = f.user_id
+                WHERE b.status IN ('RESERVED', 'CONFIRMED')
+                GROUP BY b.event_id, b.user_id""")
+                .param(fans.stream().map(Fan::eventId).toArray(Long[]::new))
+                .param(fans.stream().map(Fan::userId).toArray(String[]::new))
+                .query(rs -> {
+                    counts.put(new Fan(rs.getLong(1), rs.getString(2)), rs.getInt(3));
+                });
+        return counts;
+    }
+
+    /** Inserts a batch's decided bookings (RESERVED and REJECTED) in one statement. */
+    public void insertAll(List<Booking> decided) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO bookings (booking_id, event_id, user_id, status, ticket_ids, unavailable_ticket_ids,
+                                      total_cents, expires_at, reason)
+                SELECT booking_id, event_id, user_id, status, ticket_ids::bigint[], unavailable::bigint[],
+                       total_cents, expires_at, reason
+                FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],
+                            ?::timestamptz[], ?::text[])
+                     AS b(booking_id, event_id, user_id, status, ticket_ids, unavailable, total_cents, expires_at, reason)""")
+                .param(decided.stream().map(Booking::bookingId).toArray(UUID[]::new))
+                .param(decided.stream().map(Booking::eventId).toArray(Long[]::new))
+                .param(decided.stream().map(Booking::userId).toArray(String[]::new))
+                .param(decided.stream().map(b -> b.status().name()).toArray(String[]::new))
+                .param(decided.stream().map(b -> arrayLiteral(b.ticketIds())).toArray(String[]::new))
+                .param(decided.stream().map(b -> arrayLiteral(b.unavailableTicketIds())).toArray(String[]::new))
+                .param(decided.stream().map(Booking::totalCents).toArray(Long[]::new))
+                .param(decided.stream().map(b -> b.expiresAt() == null ? null : Timestamp.from(b.expiresAt()))
+                        .toArray(Timestamp[]::new))
+                .param(decided.stream().map(Booking::reason).toArray(String[]::new))
                 .update();
     }
 
-    public void insertRejected(UUID bookingId, long eventId, String userId, List<Long> requested,
-            List<Long> unavailable, String reason) {
-        jdbc.sql("""
-                INSERT INTO bookings (booking_id, event_id, user_id, status, ticket_ids, unavailable_ticket_ids, reason)
-                VALUES (?, ?, ?, 'REJECTED', ?, ?, ?)""")
-                .param(bookingId).param(eventId).param(userId).param(requested.toArray(Long[]::new))
-                .param(unavailable.toArray(Long[]::new)).param(reason)
-                .update();
+    private static String arrayLiteral(List<Long> ids) {
+        StringBuilder literal = new StringBuilder(2 + ids.size() * 14).append('{');
+        for (int i = 0; i < ids.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append(ids.get(i).longValue());
+        }
+        return literal.append('}').toString();
     }
 
     /** RESERVED -> CANCELLED; empty when the booking was not RESERVED any more. */

@@ -12,6 +12,8 @@ import io.surge.ticketing.booking.bookings.BookingStatus;
  *
  * @param seatIndexes the bits to set in the availability bitfield (RESERVED only)
  * @param reason      the ErrorCode name of a rejection
+ * @param sectionId   the section of a best-available request (null for chosen seats and stored bookings): a
+ *                    SEATS_UNAVAILABLE there tells every instance the section may be sold out
  */
 public record Decision(
         UUID bookingId,
@@ -23,7 +25,8 @@ public record Decision(
         List<Long> unavailableTicketIds,
         long totalCents,
         Instant expiresAt,
-        String reason) {
+        String reason,
+        Long sectionId) {
 
     /** The decision a stored booking records (its seats' bit positions derive from the ticket ids). */
     public static Decision of(Booking booking) {
@@ -31,9 +34,20 @@ public record Decision(
                 : booking.ticketIds().stream().map(io.surge.ticketing.contracts.messages.TicketIds::seatIndexOf).toList());
     }
 
+    /** The booking row this decision stores. */
+    public Booking toBooking() {
+        return new Booking(bookingId, eventId, userId, status, ticketIds, unavailableTicketIds, totalCents, expiresAt,
+                reason, null);
+    }
+
     static Decision of(Booking booking, List<Integer> seatIndexes) {
         return new Decision(booking.bookingId(), booking.eventId(), booking.userId(), booking.status(),
                 booking.ticketIds(), seatIndexes, booking.unavailableTicketIds(), booking.totalCents(),
-                booking.expiresAt(), booking.reason());
+                booking.expiresAt(), booking.reason(), null);
+    }
+
+    Decision inSection(Long section) {
+        return new Decision(bookingId, eventId, userId, status, ticketIds, seatIndexes, unavailableTicketIds, totalCents,
+                expiresAt, reason, section);
     }
 }

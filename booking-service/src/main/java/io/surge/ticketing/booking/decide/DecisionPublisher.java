@@ -3,11 +3,14 @@ package io.surge.ticketing.booking.decide;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.zset.Tuple;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +28,8 @@ import io.surge.ticketing.contracts.messages.MessageJson;
 
 /**
  * What follows a committed batch of decisions: the bitfield mirror, the expiry delay queue, the broadcast that
- * wakes the API instance holding each request, and the removal of the buffer's pending markers. All of it is derived state: if this instance dies before
+ * wakes the API instance holding each request (one message per batch: a JSON array of decisions), and the removal
+ * of the buffer's pending markers, in two round trips per batch. All of it is derived state: if this instance dies before
  * it runs, Postgres still has the truth (bitfields are rebuilt, the cleanup sweep finds expired holds, and the
  * client polls the booking).
  */
@@ -70,22 +74,24 @@ public class DecisionPublisher {
                     rebuilder.ensure(eventId);
                 }
             });
-            List<String> messages = new ArrayList<>(decisions.size());
+            // One message per batch: every instance parses it once and completes the requests it holds.
+            byte[] message = json.writeValueAsBytes(decisions);
+            Set<Tuple> holds = new HashSet<>();
+            List<byte[]> markers = new ArrayList<>(decisions.size());
             for (Decision decision : decisions) {
-                messages.add(json.writeValueAsString(decision));
+                if (decision.status() == BookingStatus.RESERVED) {
+                    holds.add(Tuple.of(decision.bookingId().toString().getBytes(StandardCharsets.UTF_8),
+                            (double) decision.expiresAt().toEpochMilli()));
+                }
+                // decided: the row answers polls now, the buffer's marker has done its job
+                markers.add(PendingMarkers.key(decision.bookingId()).getBytes(StandardCharsets.UTF_8));
             }
             redis.executePipelined((RedisCallback<Object>) connection -> {
-                for (int i = 0; i < decisions.size(); i++) {
-                    Decision decision = decisions.get(i);
-                    if (decision.status() == BookingStatus.RESERVED) {
-                        connection.zSetCommands().zAdd(Holds.KEY.getBytes(StandardCharsets.UTF_8),
-                                decision.expiresAt().toEpochMilli(), decision.bookingId().toString().getBytes(StandardCharsets.UTF_8));
-                    }
-                    connection.publish(CHANNEL.getBytes(StandardCharsets.UTF_8),
-                            messages.get(i).getBytes(StandardCharsets.UTF_8));
-                    // decided: the row answers polls now, the buffer's marker has done its job
-                    connection.keyCommands().del(PendingMarkers.key(decision.bookingId()).getBytes(StandardCharsets.UTF_8));
+                if (!holds.isEmpty()) {
+                    connection.zSetCommands().zAdd(Holds.KEY.getBytes(StandardCharsets.UTF_8), holds);
                 }
+                connection.publish(CHANNEL.getBytes(StandardCharsets.UTF_8), message);
+                connection.keyCommands().del(markers.toArray(byte[][]::new));
                 return null;
             });
         } catch (RuntimeException e) {

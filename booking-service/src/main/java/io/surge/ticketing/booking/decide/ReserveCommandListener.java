@@ -1,5 +1,7 @@
 package io.surge.ticketing.booking.decide;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,7 @@ class ReserveCommandListener {
     private final DecisionRate rate;
     private final MeterRegistry meters;
     private final Timer batchTimer;
+    private final Timer decisionLatency;
 
     ReserveCommandListener(ReservationDecider decider, DecisionPublisher publisher, DecisionTraces traces,
             KafkaTemplate<String, String> kafka, BookingProperties properties, MeterRegistry meters) {
@@ -49,6 +52,12 @@ class ReserveCommandListener {
         this.rate = new DecisionRate(properties.commands().decisionsPerSecond());
         this.meters = meters;
         this.batchTimer = meters.timer("booking.decision.batch");
+        this.decisionLatency = Timer.builder("booking.decision.latency")
+                .description("from the command's acceptance by the API to its committed decision")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(meters);
     }
 
     @KafkaListener(id = "booking-commands", topics = Topics.BOOKING_COMMANDS, groupId = "booking-commands",
@@ -82,6 +91,12 @@ class ReserveCommandListener {
             throw e;
         }
         meters.summary("booking.decision.batch.size").record(commands.size());
+        Instant decided = Instant.now();
+        for (ReserveCommand command : commands) {
+            if (command.requestedAt() != null) {
+                decisionLatency.record(Duration.between(command.requestedAt(), decided));
+            }
+        }
         publisher.published(decisions);
         traced.decided(decisions);
     }

@@ -2,13 +2,17 @@ package io.surge.ticketing.booking.inventory;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.surge.ticketing.booking.BookingProperties;
+import io.surge.ticketing.contracts.messages.EventInventoryDefined;
 
 /** SQL of event_inventory, event_sections and sale_settings. */
 @Repository
@@ -22,21 +26,33 @@ public class EventInventoryRepository {
         this.properties = properties;
     }
 
+    private static final String FACTS_SQL = """
+            SELECT e.event_id, e.seat_count, e.on_sale_at, e.cancelled,
+                   coalesce(s.hold_seconds, ?) AS hold_seconds,
+                   coalesce(s.max_tickets_per_user, ?) AS max_tickets_per_user
+            FROM event_inventory e LEFT JOIN sale_settings s ON s.event_id = e.event_id
+            WHERE e.event_id = ANY(?)""";
+
     public Optional<EventFacts> find(long eventId) {
-        return jdbc.sql("""
-                SELECT e.event_id, e.seat_count, e.on_sale_at, e.cancelled,
-                       coalesce(s.hold_seconds, ?) AS hold_seconds,
-                       coalesce(s.max_tickets_per_user, ?) AS max_tickets_per_user
-                FROM event_inventory e LEFT JOIN sale_settings s ON s.event_id = e.event_id
-                WHERE e.event_id = ?""")
-                .param(properties.defaultHoldSeconds()).param(properties.defaultMaxTicketsPerUser()).param(eventId)
-                .query((rs, n) -> {
+        return findAll(List.of(eventId)).values().stream().findFirst();
+    }
+
+    /** The facts of the events among {@code eventIds} that are on sale here (absent = unknown event). */
+    public Map<Long, EventFacts> findAll(Collection<Long> eventIds) {
+        Map<Long, EventFacts> facts = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return facts;
+        }
+        jdbc.sql(FACTS_SQL)
+                .param(properties.defaultHoldSeconds()).param(properties.defaultMaxTicketsPerUser())
+                .param(eventIds.toArray(Long[]::new))
+                .query(rs -> {
                     Timestamp onSale = rs.getTimestamp("on_sale_at");
-                    return new EventFacts(rs.getLong("event_id"), rs.getInt("seat_count"),
+                    facts.put(rs.getLong("event_id"), new EventFacts(rs.getLong("event_id"), rs.getInt("seat_count"),
                             onSale == null ? null : onSale.toInstant(),
-                            rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"), rs.getBoolean("cancelled"));
-                })
-                .optional();
+                            rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"), rs.getBoolean("cancelled")));
+                });
+        return facts;
     }
 
     /** Inserts the event row; false when it already existed (a redelivered inventory message). */
@@ -59,17 +75,24 @@ public class EventInventoryRepository {
                 .update();
     }
 
-    void insertSection(long eventId, long sectionId, String name, long priceCents) {
-        jdbc.sql("INSERT INTO event_sections (event_id, section_id, name, price_cents) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (event_id, section_id) DO NOTHING")
-                .param(eventId).param(sectionId).param(name).param(priceCents)
+    void insertSection(long eventId, EventInventoryDefined.Section section) {
+        jdbc.sql("INSERT INTO event_sections (event_id, section_id, name, price_cents, first_seat_index, seat_count) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, section_id) DO NOTHING")
+                .param(eventId).param(section.sectionId()).param(section.name()).param(section.priceCents())
+                .param(section.firstSeatIndex()).param(section.seatCount())
                 .update();
     }
 
-    public boolean sectionExists(long eventId, long sectionId) {
-        return jdbc.sql("SELECT count(*) FROM event_sections WHERE event_id = ? AND section_id = ?")
+    /** The seats of a section: {@code count} consecutive seat indexes from {@code first} (empty: no such section). */
+    public record SeatRange(int first, int count) {
+    }
+
+    public Optional<SeatRange> seatRange(long eventId, long sectionId) {
+        return jdbc.sql("SELECT first_seat_index, seat_count FROM event_sections "
+                        + "WHERE event_id = ? AND section_id = ? AND first_seat_index IS NOT NULL")
                 .param(eventId).param(sectionId)
-                .query(Integer.class).single() > 0;
+                .query((rs, n) -> new SeatRange(rs.getInt(1), rs.getInt(2)))
+                .optional();
     }
 
     void upsertSaleSettings(long eventId, int holdSeconds, int maxTicketsPerUser) {

@@ -52,7 +52,7 @@ public class InventoryLoader {
             return false;
         }
         for (EventInventoryDefined.Section section : inventory.sections()) {
-            events.insertSection(inventory.eventId(), section.sectionId(), section.name(), section.priceCents());
+            events.insertSection(inventory.eventId(), section);
         }
         copySeats(inventory);
         log.info("created inventory of event {}: {} seats in {} sections", inventory.eventId(), seatCount,

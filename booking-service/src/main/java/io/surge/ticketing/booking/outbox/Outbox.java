@@ -1,6 +1,7 @@
 package io.surge.ticketing.booking.outbox;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,15 +35,43 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void bookingChanged(BookingEvent.Type type, Booking booking) {
+        jdbc.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (?, ?, ?::jsonb)")
+                .param(Topics.BOOKING_EVENTS)
+                .param(Long.toString(booking.eventId()))
+                .param(payload(type, booking))
+                .update();
+    }
+
+    /** The events of a batch of reservation decisions (RESERVED or REJECTED bookings), in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void bookingsDecided(List<Booking> decided) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        String[] keys = new String[decided.size()];
+        String[] payloads = new String[decided.size()];
+        for (int i = 0; i < decided.size(); i++) {
+            Booking booking = decided.get(i);
+            BookingEvent.Type type = switch (booking.status()) {
+                case RESERVED -> BookingEvent.Type.BOOKING_RESERVED;
+                case REJECTED -> BookingEvent.Type.BOOKING_REJECTED;
+                default -> throw new IllegalArgumentException("not a reservation decision: " + booking.status());
+            };
+            keys[i] = Long.toString(booking.eventId());
+            payloads[i] = payload(type, booking);
+        }
+        jdbc.sql("INSERT INTO outbox (topic, message_key, payload) "
+                        + "SELECT ?, k, p::jsonb FROM unnest(?::text[], ?::text[]) AS e(k, p)")
+                .param(Topics.BOOKING_EVENTS).param(keys).param(payloads)
+                .update();
+    }
+
+    private String payload(BookingEvent.Type type, Booking booking) {
         BookingEvent event = new BookingEvent(UUID.randomUUID(), type, booking.bookingId(), booking.eventId(),
                 booking.userId(), booking.status().name(), booking.ticketIds(), booking.totalCents(),
                 booking.expiresAt(), booking.reason(), clock.instant());
         try {
-            jdbc.sql("INSERT INTO outbox (topic, message_key, payload) VALUES (?, ?, ?::jsonb)")
-                    .param(Topics.BOOKING_EVENTS)
-                    .param(Long.toString(booking.eventId()))
-                    .param(json.writeValueAsString(event))
-                    .update();
+            return json.writeValueAsString(event);
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }

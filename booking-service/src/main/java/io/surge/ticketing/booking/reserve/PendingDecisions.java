@@ -14,13 +14,18 @@ import io.surge.ticketing.contracts.messages.MessageJson;
 
 /**
  * The requests of this instance that wait for their decision. No thread is parked per request: each is a
- * callback completed by the decision broadcast (Redis pub/sub from whichever instance decided it) or by its
- * timeout.
+ * callback completed by the decision broadcast (Redis pub/sub from whichever instance decided it: one message per
+ * decided batch, a JSON array of decisions) or by its timeout.
  */
 @Component
 class PendingDecisions implements MessageListener {
 
     private final Map<UUID, Consumer<Decision>> waiting = new ConcurrentHashMap<>();
+    private final SoldOutSections soldOut;
+
+    PendingDecisions(SoldOutSections soldOut) {
+        this.soldOut = soldOut;
+    }
 
     void await(UUID bookingId, Consumer<Decision> onDecision) {
         waiting.put(bookingId, onDecision);
@@ -36,15 +41,18 @@ class PendingDecisions implements MessageListener {
 
     @Override
     public void onMessage(Message message, byte[] pattern) {
-        Decision decision;
+        Decision[] decisions;
         try {
-            decision = MessageJson.mapper().readValue(message.getBody(), Decision.class);
+            decisions = MessageJson.mapper().readValue(message.getBody(), Decision[].class);
         } catch (Exception e) {
             return;
         }
-        Consumer<Decision> callback = waiting.remove(decision.bookingId());
-        if (callback != null) {
-            callback.accept(decision);
+        for (Decision decision : decisions) {
+            soldOut.decided(decision);
+            Consumer<Decision> callback = waiting.remove(decision.bookingId());
+            if (callback != null) {
+                callback.accept(decision);
+            }
         }
     }
 }

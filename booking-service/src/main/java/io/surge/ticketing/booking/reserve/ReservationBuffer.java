@@ -3,6 +3,7 @@ package io.surge.ticketing.booking.reserve;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -36,8 +37,9 @@ import io.surge.ticketing.contracts.messages.TicketIds;
 import io.surge.ticketing.platform.web.DomainException;
 
 /**
- * The reserve use case on the API side: validate, admit, shed load when the buffer is too deep, put the command
- * on Kafka (keyed by event, acknowledged by all in-sync replicas) and answer with the decision if it comes within
+ * The reserve use case on the API side: validate, admit, refuse at once what a sold-out section cannot give
+ * ({@link SoldOutSections}), shed load when the buffer is too deep, put the command
+ * on Kafka (routed by event and fan: {@link CommandRouting}; acknowledged by all in-sync replicas) and answer with the decision if it comes within
  * a short wait (201/409), otherwise 202 with the booking to poll. A 202 is only ever given for a command Kafka has
  * acknowledged, so an accepted reservation is never lost.
  */
@@ -56,6 +58,8 @@ class ReservationBuffer implements DisposableBean {
     private final PendingMarkers markers;
     private final BookingRepository bookings;
     private final KafkaTemplate<String, String> kafka;
+    private final CommandRouting routing;
+    private final SoldOutSections soldOut;
     private final MeterRegistry meters;
     private final Clock clock;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -66,7 +70,8 @@ class ReservationBuffer implements DisposableBean {
 
     ReservationBuffer(BookingProperties properties, AdmissionCheck admission, EventFactsCache events,
             BacklogMonitor backlog, PendingDecisions pending, PendingMarkers markers, BookingRepository bookings,
-            KafkaTemplate<String, String> kafka, MeterRegistry meters, Clock clock) {
+            KafkaTemplate<String, String> kafka, CommandRouting routing, SoldOutSections soldOut, MeterRegistry meters,
+            Clock clock) {
         this.properties = properties;
         this.admission = admission;
         this.events = events;
@@ -75,6 +80,8 @@ class ReservationBuffer implements DisposableBean {
         this.markers = markers;
         this.bookings = bookings;
         this.kafka = kafka;
+        this.routing = routing;
+        this.soldOut = soldOut;
         this.meters = meters;
         this.clock = clock;
     }
@@ -86,11 +93,6 @@ class ReservationBuffer implements DisposableBean {
         EventFacts event = events.find(eventId).orElseThrow(() -> new DomainException(HttpStatus.NOT_FOUND,
                 ErrorCode.EVENT_NOT_FOUND, "event " + eventId + " is not on sale here"));
         validate(request, event);
-        if (backlog.lag() > properties.commands().maxBacklog()) {
-            meters.counter("booking.reservations.shed").increment();
-            throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
-                    "too many reservations are waiting; retry shortly", Map.of("retry_after_seconds", 5));
-        }
 
         UUID bookingId = bookingId(userId, idempotencyKey);
         DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(ASYNC_TIMEOUT_MS);
@@ -100,6 +102,17 @@ class ReservationBuffer implements DisposableBean {
                 complete(result, Decision.of(earlier.get()));
                 return result;
             }
+        }
+        if (request.sectionId() != null && soldOut.soldOut(eventId, request.sectionId())) {
+            meters.counter("booking.reservations.sold_out").increment();
+            throw new DomainException(HttpStatus.CONFLICT, ErrorCode.SEATS_UNAVAILABLE,
+                    "section " + request.sectionId() + " of event " + eventId + " is sold out",
+                    Map.of("unavailable_ticket_ids", List.of(), "sold_out", true));
+        }
+        if (backlog.lag() > properties.commands().maxBacklog()) {
+            meters.counter("booking.reservations.shed").increment();
+            throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
+                    "too many reservations are waiting; retry shortly", Map.of("retry_after_seconds", 5));
         }
         result.onTimeout(() -> {
             pending.forget(bookingId);
@@ -116,7 +129,8 @@ class ReservationBuffer implements DisposableBean {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        kafka.send(Topics.BOOKING_COMMANDS, Long.toString(eventId), payload).whenComplete((sent, failure) -> {
+        int partition = routing.partition(eventId, userId);
+        kafka.send(Topics.BOOKING_COMMANDS, partition, Long.toString(eventId), payload).whenComplete((sent, failure) -> {
             if (failure != null) {
                 log.warn("reservation command {} was not accepted by Kafka: {}", bookingId, failure.toString());
                 pending.forget(bookingId);

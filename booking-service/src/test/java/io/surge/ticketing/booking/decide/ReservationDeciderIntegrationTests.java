@@ -106,6 +106,47 @@ class ReservationDeciderIntegrationTests {
                 .isEqualTo(SEATS);
     }
 
+    /**
+     * Deciders of different partitions may decide the same fan at once (a rebalance, a redelivery): the per-fan
+     * limit is a read-then-write, and the fans' advisory locks must keep it. Eight deciders race batches of the
+     * same four fans, each batch reading counts that the others are about to change.
+     */
+    @Test
+    void parallelDecidersNeverLetAFanPastTheLimit() throws Exception {
+        jdbc.sql("INSERT INTO sale_settings (event_id, hold_seconds, max_tickets_per_user) VALUES (?, 600, 3)")
+                .param(eventId).update();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            futures.add(pool.submit(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                for (int round = 0; round < 6; round++) {
+                    List<ReserveCommand> commands = new ArrayList<>();
+                    for (int i = 0; i < 4; i++) {
+                        commands.add(new ReserveCommand(UUID.randomUUID(), eventId, "u-fan-" + i, null,
+                                1L + random.nextInt(2), 1 + random.nextInt(2), Instant.now()));
+                    }
+                    if (round == 0) {
+                        start.await();
+                    }
+                    decider.decide(commands);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        var live = jdbc.sql("""
+                SELECT user_id, sum(cardinality(ticket_ids)) FROM bookings
+                WHERE event_id = ? AND status = 'RESERVED' GROUP BY user_id""")
+                .param(eventId).query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getLong(2))).list();
+        assertThat(live).hasSize(4).allSatisfy(fan -> assertThat(fan.getValue()).as(fan.getKey()).isBetween(2L, 3L));
+    }
+
     @Test
     void aRedeliveredCommandIsDecidedOnce() {
         ReserveCommand command = new ReserveCommand(UUID.randomUUID(), eventId, "u-redelivered", null, 1L, 2,

@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
 
-/** The available-seat scan must be an index scan on realistic data, right after an event is loaded. */
+/** The batch claim scans each section's available seats by index on realistic data, right after an event is loaded. */
 @SpringBootTest
 @ActiveProfiles("test")
 class ClaimPlanIntegrationTests {
@@ -25,7 +25,7 @@ class ClaimPlanIntegrationTests {
     JdbcTemplate jdbc;
 
     @Test
-    void theBestAvailableClaimWalksThePartialIndexOfAFreshlyLoadedEvent() {
+    void theBatchClaimWalksThePartialIndexOfEachSectionOfAFreshlyLoadedEvent() {
         long eventId = 800_000_000L + ThreadLocalRandom.current().nextLong(99_000_000L);
         loader.load(new EventInventoryDefined(eventId, Instant.now(), List.of(
                 new EventInventoryDefined.Section(1, "Floor", 0, 100, 200, 9_900),
@@ -33,8 +33,8 @@ class ClaimPlanIntegrationTests {
         loader.analyze();
 
         String plan = String.join("\n", jdbc.queryForList(
-                "EXPLAIN " + TicketRepository.CLAIM_BEST_AVAILABLE_SQL.replaceFirst("\\?", Long.toString(eventId))
-                        .replaceFirst("\\?", "2").replaceFirst("\\?", "2"), String.class));
+                "EXPLAIN " + TicketRepository.CLAIM_SECTIONS_SQL.replaceFirst("\\?", "'{" + eventId + "," + eventId + "}'")
+                        .replaceFirst("\\?", "'{1,2}'").replaceFirst("\\?", "'{50,200}'"), String.class));
 
         assertThat(plan).contains("Index Scan using tickets_available_by_section").doesNotContain("Seq Scan");
     }

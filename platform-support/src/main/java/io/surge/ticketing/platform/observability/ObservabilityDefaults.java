@@ -15,7 +15,9 @@ import org.springframework.core.env.MapPropertySource;
  * <li>JSON log lines (Elastic Common Schema) on the console, carrying {@code traceId} and {@code spanId};</li>
  * <li>trace context carried through Kafka: the producer writes a W3C {@code traceparent} header and record
  * listeners continue the trace (batch listeners do it per record themselves);</li>
- * <li>latency histogram buckets of {@code http.server.requests}, for {@code histogram_quantile()} in dashboards.</li>
+ * <li>latency histogram buckets of {@code http.server.requests}, for {@code histogram_quantile()} in dashboards;</li>
+ * <li>no observation (span and timer) per Redis command: on the surge's hot paths (reservations, queue polls) it
+ * cost more CPU than the command itself (docs/benchmarks.md); a service times its own Redis work where it matters.</li>
  * </ul>
  * Traces are exported over OTLP only where {@code management.opentelemetry.tracing.export.otlp.endpoint} is set.
  */
@@ -27,7 +29,8 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
             "logging.structured.format.console", "ecs",
             "spring.kafka.template.observation-enabled", "true",
             "spring.kafka.listener.observation-enabled", "true",
-            "management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+            "management.metrics.distribution.percentiles-histogram.http.server.requests", "true",
+            "management.observations.enable.lettuce", "false");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

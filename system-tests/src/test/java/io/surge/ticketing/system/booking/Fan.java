@@ -36,6 +36,11 @@ final class Fan {
         return userId;
     }
 
+    /** Lets a hold go: {@code DELETE /api/v1/bookings/{id}}. */
+    Response cancel(String bookingId) {
+        return platform.delete("/api/v1/bookings/" + bookingId, jwt, "X-Admission-Token", admission);
+    }
+
     /** Reserves and follows the answer to its decision; returns the final answer (201, 409, 4xx) or the poll. */
     Outcome reserve(Map<String, Object> body, Duration patience) {
         // One key per attempt: retries of this attempt can never reserve twice.
