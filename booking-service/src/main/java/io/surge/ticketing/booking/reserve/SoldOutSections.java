@@ -57,6 +57,9 @@ class SoldOutSections {
         if (!marked.contains(section)) {
             return false;
         }
+        if (ranges.size() >= MAX_MARKS) {
+            ranges.clear();
+        }
         Optional<SeatRange> range = ranges.computeIfAbsent(section, s -> events.seatRange(eventId, sectionId));
         boolean soldOut;
         try {
