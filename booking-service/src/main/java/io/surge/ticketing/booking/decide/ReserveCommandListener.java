@@ -60,6 +60,13 @@ class ReserveCommandListener {
                 .register(meters);
     }
 
+    /** A command the decider can decide: a booking id, a fan, and chosen seats or a section and quantity. */
+    static boolean wellFormed(ReserveCommand command) {
+        return command.bookingId() != null && command.userId() != null
+                && (command.chosenSeats() ? command.ticketIds().stream().allMatch(java.util.Objects::nonNull)
+                        : command.sectionId() != null && command.quantity() != null && command.quantity() > 0);
+    }
+
     @KafkaListener(id = "booking-commands", topics = Topics.BOOKING_COMMANDS, groupId = "booking-commands",
             batch = "true", concurrency = "${ticketing.booking.commands.concurrency:3}",
             properties = "max.poll.records:${ticketing.booking.commands.batch-size:200}")
@@ -69,6 +76,9 @@ class ReserveCommandListener {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 ReserveCommand command = MessageJson.mapper().readValue(record.value(), ReserveCommand.class);
+                if (!wellFormed(command)) {
+                    throw new IllegalArgumentException("neither chosen seats nor a section with a positive quantity");
+                }
                 commands.add(command);
                 headers.put(command.bookingId(), record.headers());
             } catch (Exception e) {

@@ -27,10 +27,18 @@ class CommandRouting {
         this.spread = properties.commands().spread();
     }
 
-    int partition(long eventId, String userId) {
+    /**
+     * The partition for this fan's command, or null (Kafka partitions by the event key) while the partition count
+     * cannot be read: then the send itself fails or succeeds as Kafka is, and a failure is the API's 503.
+     */
+    Integer partition(long eventId, String userId) {
         int count = partitions.get();
         if (count == 0) {
-            count = kafka.partitionsFor(Topics.BOOKING_COMMANDS).size();
+            try {
+                count = kafka.partitionsFor(Topics.BOOKING_COMMANDS).size();
+            } catch (RuntimeException kafkaUnavailable) {
+                return null;
+            }
             partitions.set(count);
         }
         return CommandPartitions.of(eventId, userId, count, spread);

@@ -129,7 +129,7 @@ class ReservationBuffer implements DisposableBean {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        int partition = routing.partition(eventId, userId);
+        Integer partition = routing.partition(eventId, userId);
         kafka.send(Topics.BOOKING_COMMANDS, partition, Long.toString(eventId), payload).whenComplete((sent, failure) -> {
             if (failure != null) {
                 log.warn("reservation command {} was not accepted by Kafka: {}", bookingId, failure.toString());
