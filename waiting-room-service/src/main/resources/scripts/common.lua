@@ -1,8 +1,10 @@
 -- Shared by the waiting-room scripts (prepended to each). All keys of one event share the hash tag {E}, so a
 -- Redis Cluster keeps them on one shard and every script stays single-shard and atomic.
 -- KEYS: 1 cfg (hash)  2 pre (zset user -> random key)  3 frozen (N_pre)  4 seq (FIFO counter)
---       5 num (hash user -> queue number)  6 state (hash serving/last/carry)  7 seen (zset user -> last poll ms)
---       8 gone (set of dropped users)  9 dropped (zset number -> dropped user)  10 adm (hash user -> admission token)
+--       5 num (hash user -> queue number)  6 state (hash serving/last/carry/credit/settled)
+--       7 turns (list "from:to:ms": numbers served by each move of the counter, oldest first)
+--       8 claimed (zset user -> number: fans who came for their turn)  9 adm (hash user -> admission token)
+--       10 gone (set of users whose admitted session ended: their raffle rank no longer counts)
 -- Time is Redis' own clock, so every replica of the service agrees on T0 and on the admission pace.
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -27,34 +29,30 @@ local function total_numbers()
 end
 
 -- Moves the global "serving" counter at `rate` per minute since the last move, carrying the fraction, so any
--- replica may call it at any time and the pace stays the same. Numbers of dropped entries inside the newly
--- served window cost no capacity: the window is extended past them. Serving never runs ahead of the numbers
--- actually handed out, so capacity is not banked during a lull and then released as a burst.
+-- replica may call it at any time and the pace stays the same. Turns that passed unclaimed give their capacity back
+-- (`credit`, settled by sweep.lua). Serving never runs ahead of the numbers actually handed out, so capacity is not
+-- banked during a lull and then released as a burst. Each move is recorded as a turn window for the settling.
 local function advance()
-  local s = redis.call('HMGET', KEYS[6], 'serving', 'last', 'carry')
+  local s = redis.call('HMGET', KEYS[6], 'serving', 'last', 'carry', 'credit')
   local serving = tonumber(s[1]) or 0
   local last = tonumber(s[2]) or on_sale
   local carry = tonumber(s[3]) or 0
+  local credit = tonumber(s[4]) or 0
   if now <= last then
     return serving
   end
   local tokens = (now - last) * rate / 60000 + carry
   local admit = math.floor(tokens)
   carry = tokens - admit
-  local target = serving + admit
-  local from = serving
-  for _ = 1, 32 do
-    if target <= from then break end
-    local skipped = redis.call('ZCOUNT', KEYS[9], '(' .. from, target)
-    if skipped == 0 then break end
-    from = target
-    target = target + skipped
-  end
+  local target = serving + admit + credit
   local cap = total_numbers()
   if target >= cap then
     target = math.max(cap, serving)
     carry = 0
   end
-  redis.call('HSET', KEYS[6], 'serving', target, 'last', now, 'carry', tostring(carry))
+  redis.call('HSET', KEYS[6], 'serving', target, 'last', now, 'carry', tostring(carry), 'credit', 0)
+  if target > serving then
+    redis.call('RPUSH', KEYS[7], serving .. ':' .. target .. ':' .. now)
+  end
   return target
 end

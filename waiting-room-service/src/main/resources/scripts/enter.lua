@@ -20,7 +20,6 @@ if now < on_sale and redis.call('EXISTS', KEYS[3]) == 0 then
     redis.call('ZADD', KEYS[2], 'NX', ARGV[3], user)
     joined = 1
   end
-  redis.call('ZADD', KEYS[7], now, user)
   return { 0, 0, 0, rate, now, joined }
 end
 
@@ -30,7 +29,7 @@ local serving = advance()
 local joined = 0
 local number = tonumber(redis.call('HGET', KEYS[5], user))
 if not number then
-  local gone = redis.call('SISMEMBER', KEYS[8], user) == 1
+  local gone = redis.call('SISMEMBER', KEYS[10], user) == 1
   local rank = false
   if not gone then
     rank = redis.call('ZRANK', KEYS[2], user)
@@ -38,9 +37,9 @@ if not number then
   if rank then
     number = rank + 1
   elseif mode == 'join' then
-    -- after the freeze every arrival (and a dropped user coming back) queues FIFO behind everyone
+    -- after the freeze every arrival (and a user whose session ended, coming back) queues FIFO behind everyone
     if gone then
-      redis.call('SREM', KEYS[8], user)
+      redis.call('SREM', KEYS[10], user)
     end
     number = tonumber(redis.call('GET', KEYS[3])) + redis.call('INCR', KEYS[4])
     joined = 1
@@ -51,9 +50,18 @@ if not number then
 end
 
 if number <= serving then
-  redis.call('ZREM', KEYS[7], user)
-  local token = redis.call('HGET', KEYS[10], user)
+  if redis.call('ZSCORE', KEYS[8], user) == false then
+    local settled = tonumber(redis.call('HGET', KEYS[6], 'settled') or '0')
+    if number <= settled then
+      -- the turn passed unclaimed and its capacity went to the next fans: queue again, at the back
+      number = total_numbers() + 1
+      redis.call('INCR', KEYS[4])
+      redis.call('HSET', KEYS[5], user, number)
+      return { 1, number, serving, rate, now, joined }
+    end
+    redis.call('ZADD', KEYS[8], number, user)
+  end
+  local token = redis.call('HGET', KEYS[9], user)
   return { 2, number, serving, rate, now, joined, token }
 end
-redis.call('ZADD', KEYS[7], now, user)
 return { 1, number, serving, rate, now, joined }

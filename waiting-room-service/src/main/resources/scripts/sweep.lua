@@ -1,35 +1,29 @@
--- Drops entries that stopped polling. ARGV: 1 idle ms  2 batch size.  Returns { dropped, depth }
--- Before T0 an idle entry simply leaves the pre-queue (nobody has a place yet). After T0 its number is recorded
--- in `dropped` so the serving counter skips it instead of wasting an admission on it, and the user is marked
--- gone: polling again says NOT_IN_QUEUE, joining again queues FIFO at the back.
-if not on_sale then
+-- Settles the turns that passed more than ARGV[1] ms ago: the numbers served in them whose fans never came to
+-- claim their turn give their capacity back (the serving counter moves on by that many more), and those fans, if
+-- they come later, queue again at the back (enter.lua). ARGV: 1 claim grace ms  2 max turn windows per call.
+-- Returns { unclaimed, depth }
+if not on_sale or (now < on_sale and redis.call('EXISTS', KEYS[3]) == 0) then
   return { 0, 0 }
-end
-local idle = redis.call('ZRANGEBYSCORE', KEYS[7], '-inf', now - tonumber(ARGV[1]), 'LIMIT', 0, tonumber(ARGV[2]))
-if now < on_sale and redis.call('EXISTS', KEYS[3]) == 0 then
-  for _, user in ipairs(idle) do
-    redis.call('ZREM', KEYS[2], user)
-    redis.call('ZREM', KEYS[7], user)
-  end
-  return { #idle, redis.call('ZCARD', KEYS[2]) }
 end
 freeze()
 local serving = advance()
-local dropped = 0
-for _, user in ipairs(idle) do
-  local number = tonumber(redis.call('HGET', KEYS[5], user))
-  if not number and redis.call('SISMEMBER', KEYS[8], user) == 0 then
-    local rank = redis.call('ZRANK', KEYS[2], user)
-    if rank then number = rank + 1 end
-  end
-  if number and number > serving then
-    redis.call('ZADD', KEYS[9], number, user)
-    redis.call('SADD', KEYS[8], user)
-    redis.call('HDEL', KEYS[5], user)
-    redis.call('HDEL', KEYS[10], user)
-    dropped = dropped + 1
-  end
-  redis.call('ZREM', KEYS[7], user)
+local unclaimed = 0
+local settled = nil
+for _ = 1, tonumber(ARGV[2]) do
+  local turn = redis.call('LINDEX', KEYS[7], 0)
+  if not turn then break end
+  local from, to, at = string.match(turn, '^(%d+):(%d+):(%d+)$')
+  from = tonumber(from); to = tonumber(to)
+  if tonumber(at) > now - tonumber(ARGV[1]) then break end
+  redis.call('LPOP', KEYS[7])
+  local claimed = redis.call('ZCOUNT', KEYS[8], '(' .. from, to)
+  unclaimed = unclaimed + math.max(0, (to - from) - claimed)
+  settled = to
 end
-local depth = total_numbers() - serving - redis.call('ZCOUNT', KEYS[9], '(' .. serving, '+inf')
-return { dropped, math.max(depth, 0) }
+if settled then
+  redis.call('HSET', KEYS[6], 'settled', settled)
+end
+if unclaimed > 0 then
+  redis.call('HINCRBY', KEYS[6], 'credit', unclaimed)
+end
+return { unclaimed, math.max(total_numbers() - serving, 0) }

@@ -43,8 +43,10 @@ public record BookingProperties(
     }
 
     /**
-     * @param maxAge {@code Cache-Control: max-age} of availability responses (the CDN holds them this long)
+     * @param maxAge  {@code Cache-Control: max-age} of availability responses (the CDN holds them this long)
+     * @param refresh how old an instance's encoded answer may get before it is read from Redis again; a request
+     *                never waits for that read except the first one of an event
      */
-    public record Availability(@DefaultValue("1s") Duration maxAge) {
+    public record Availability(@DefaultValue("1s") Duration maxAge, @DefaultValue("200ms") Duration refresh) {
     }
 }

@@ -88,25 +88,50 @@ final class FanJourney {
                 exitHereIf(session -> !session.contains("jwt")),
                 retrying(authed(http("join").post("/api/v1/waiting-room/#{event}/join")), List.of(200),
                         jsonPath("$.status").optional().saveAs("queue_status"),
+                        jsonPath("$.queue_number").ofLong().optional().saveAs("queue_number"),
                         jsonPath("$.eta_seconds").ofInt().optional().saveAs("eta"),
                         jsonPath("$.code").optional().saveAs("error_code")),
                 exitHereIf(session -> !session.contains("queue_status")));
     }
 
     /**
-     * Polls the queue until admitted or the fan gives up, as a waiting-room page does: every 2-4 s in the pre-queue,
-     * then about half the announced wait (1-5 s), jittered so polls do not arrive in waves.
+     * Waits for admission as a waiting-room page does: it polls the queue's public progress (the same cacheable answer
+     * for every fan, no token), compares {@code serving} with its own queue number, and asks for its own status only
+     * when that can change something: once the sale opens (to learn the number a pre-queue entry was given) and once
+     * its number is served (to collect the admission token). Polls come about every half of the remaining wait
+     * (1-15 s), jittered so they do not arrive in waves.
      */
     private ChainBuilder awaitAdmission() {
         return asLongAsDuring(session -> !admitted(session), parameters.maxQueueWait()).on(
                 pause(this::nextPoll),
-                exec(authed(http("queue status").get("/api/v1/waiting-room/#{event}/status"))
-                        .check(status().saveAs("http_status"), jsonPath("$.code").optional().saveAs("error_code"),
-                                status().in(200, 429, 503),
-                                jsonPath("$.status").optional().saveAs("queue_status"),
-                                jsonPath("$.eta_seconds").ofInt().optional().saveAs("eta"),
-                                jsonPath("$.admission_token").optional().saveAs("admission"))),
+                doIfOrElse(FanJourney::ownStatusCanChange).then(
+                        exec(authed(http("queue status").get("/api/v1/waiting-room/#{event}/status"))
+                                .check(status().saveAs("http_status"), jsonPath("$.code").optional().saveAs("error_code"),
+                                        status().in(200, 429, 503),
+                                        jsonPath("$.status").optional().saveAs("queue_status"),
+                                        jsonPath("$.queue_number").ofLong().optional().saveAs("queue_number"),
+                                        jsonPath("$.eta_seconds").ofInt().optional().saveAs("eta"),
+                                        jsonPath("$.admission_token").optional().saveAs("admission"))),
+                        exec(session -> session.remove("serving").remove("progress_status"))
+                ).orElse(
+                        exec(from(http("queue progress").get("/api/v1/waiting-room/#{event}/progress"))
+                                .check(status().saveAs("http_status"), jsonPath("$.code").optional().saveAs("error_code"),
+                                        status().in(200, 429, 503),
+                                        jsonPath("$.status").optional().saveAs("progress_status"),
+                                        jsonPath("$.serving").ofLong().optional().saveAs("serving"),
+                                        jsonPath("$.admission_rate_per_minute").ofInt().optional().saveAs("rate")))),
                 exec(this::countShed));
+    }
+
+    /** Whether the fan's own entry may have news: the sale opened for a pre-queue entry, or its number is served. */
+    static boolean ownStatusCanChange(Session session) {
+        if ("PRE_QUEUE".equals(session.getString("queue_status"))) {
+            return "OPEN".equals(session.getString("progress_status"));
+        }
+        if (!session.contains("queue_number")) {
+            return true;
+        }
+        return session.contains("serving") && session.getLong("serving") >= session.getLong("queue_number");
     }
 
     private ChainBuilder reserveAndPay() {
@@ -232,8 +257,12 @@ final class FanJourney {
             long untilOpen = Duration.between(java.time.Instant.now(), sale.onSaleAt()).toMillis();
             return Duration.ofMillis(Math.max(0, untilOpen) + 1_000 + random.nextInt(4_000));
         }
-        int eta = session.contains("eta") ? session.getInt("eta") : 2;
-        long base = Math.max(2_000, Math.min(15_000, eta * 500L));
+        long eta = session.contains("eta") ? session.getInt("eta") : 2;
+        if (session.contains("serving") && session.contains("queue_number") && session.contains("rate")
+                && session.getInt("rate") > 0) {
+            eta = Math.max(0, session.getLong("queue_number") - session.getLong("serving")) * 60 / session.getInt("rate");
+        }
+        long base = Math.max(1_000, Math.min(15_000, eta * 500L));
         return Duration.ofMillis(base / 2 + random.nextLong(base));
     }
 

@@ -7,18 +7,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param admissionSecret   HMAC key of admission tokens, shared with the gateway and booking (env only)
- * @param idleTimeout       an entry that has not polled for this long is dropped (it no longer costs capacity)
- * @param sweepInterval     how often each replica looks for idle entries (safe on many replicas: atomic scripts)
- * @param sweepBatch        idle entries handled per event per sweep script call
+ * @param claimGrace        how long a fan has to come for its turn (call status) once its number is served; after it,
+ *                          the turn's capacity goes to the next fans and the fan, if it comes, queues again at the back
+ * @param sweepInterval     how often each replica settles the turns past their grace (safe on many replicas)
+ * @param settleBatch       turn windows settled per event per script call
+ * @param progressRefresh   how old an instance's answer to {@code progress} may get before Redis is asked again
  * @param defaults          sale settings of an event until an admin sets its own
  * @param adaptive          slows admission while booking's command buffer is deep (off unless enabled)
  */
 @ConfigurationProperties("ticketing.waiting-room")
 public record WaitingRoomProperties(
         String admissionSecret,
-        @DefaultValue("120s") Duration idleTimeout,
+        @DefaultValue("120s") Duration claimGrace,
         @DefaultValue("5s") Duration sweepInterval,
-        @DefaultValue("1000") int sweepBatch,
+        @DefaultValue("1000") int settleBatch,
+        @DefaultValue("250ms") Duration progressRefresh,
         @DefaultValue Defaults defaults,
         @DefaultValue Adaptive adaptive) {
 

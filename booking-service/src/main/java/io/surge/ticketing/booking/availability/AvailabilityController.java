@@ -1,8 +1,6 @@
 package io.surge.ticketing.booking.availability;
 
 import java.time.Instant;
-import java.util.Base64;
-import java.util.zip.CRC32C;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -18,69 +16,58 @@ import io.surge.ticketing.booking.BookingProperties;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.platform.web.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The read path of seat availability, served from the Redis bitfield (never from Postgres), cacheable by a
- * CDN for {@code max-age} with a strong ETag per representation. A missing bitfield is rebuilt from Postgres
- * once (the source of truth), not read from it per request.
+ * CDN for {@code max-age} with a strong ETag per representation. The bodies are encoded once per bitfield version
+ * ({@link AvailabilityAnswers}); a missing bitfield is rebuilt from Postgres once (the source of truth), not read
+ * from it per request.
  */
 @RestController
 class AvailabilityController {
 
-    private final AvailabilityStore store;
-    private final AvailabilityRebuilder rebuilder;
+    private final AvailabilityAnswers answers;
     private final CacheControl cacheControl;
 
-    AvailabilityController(AvailabilityStore store, AvailabilityRebuilder rebuilder, BookingProperties properties) {
-        this.store = store;
-        this.rebuilder = rebuilder;
+    AvailabilityController(AvailabilityAnswers answers, BookingProperties properties) {
+        this.answers = answers;
         this.cacheControl = CacheControl.maxAge(properties.availability().maxAge()).cachePublic();
     }
 
     @Operation(summary = "Seat availability bitfield (bit i = seat_index i; 1 = held or sold)")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = AvailabilityView.class)))
     @GetMapping(path = "/api/v1/events/{eventId}/availability", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AvailabilityView> json(@PathVariable long eventId,
+    ResponseEntity<byte[]> json(@PathVariable long eventId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        AvailabilityStore.Snapshot snapshot = snapshot(eventId);
-        String etag = etag(snapshot, "j");
-        if (matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl)
-                .body(new AvailabilityView(eventId, snapshot.seatCount(),
-                        Base64.getEncoder().encodeToString(snapshot.bitfield()),
-                        Instant.ofEpochMilli(snapshot.asOfMillis())));
+        AvailabilityAnswers.Answer answer = answer(eventId);
+        return respond(ifNoneMatch, answer.jsonEtag(), MediaType.APPLICATION_JSON, answer.json(), answer);
     }
 
     @GetMapping(path = "/api/v1/events/{eventId}/availability", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ResponseEntity<byte[]> bytes(@PathVariable long eventId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        AvailabilityStore.Snapshot snapshot = snapshot(eventId);
-        String etag = etag(snapshot, "b");
+        AvailabilityAnswers.Answer answer = answer(eventId);
+        return respond(ifNoneMatch, answer.bytesEtag(), MediaType.APPLICATION_OCTET_STREAM, answer.bitfield(), answer);
+    }
+
+    private ResponseEntity<byte[]> respond(String ifNoneMatch, String etag, MediaType type, byte[] body,
+            AvailabilityAnswers.Answer answer) {
         if (matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
         }
         return ResponseEntity.ok().eTag(etag).cacheControl(cacheControl)
-                .header("X-Seat-Count", Integer.toString(snapshot.seatCount()))
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(snapshot.bitfield());
+                .header("X-Seat-Count", Integer.toString(answer.seatCount()))
+                .contentType(type)
+                .body(body);
     }
 
-    private AvailabilityStore.Snapshot snapshot(long eventId) {
-        AvailabilityStore.Snapshot snapshot = store.read(eventId);
-        if (snapshot == null && rebuilder.ensure(eventId)) {
-            snapshot = store.read(eventId);
-        }
-        if (snapshot == null) {
-            throw new DomainException(HttpStatus.NOT_FOUND, ErrorCode.EVENT_NOT_FOUND, "no seats on sale for event " + eventId);
-        }
-        return snapshot;
-    }
-
-    private static String etag(AvailabilityStore.Snapshot snapshot, String representation) {
-        CRC32C crc = new CRC32C();
-        crc.update(snapshot.bitfield());
-        return "\"" + Long.toHexString(crc.getValue()) + "-" + snapshot.seatCount() + "-" + representation + "\"";
+    private AvailabilityAnswers.Answer answer(long eventId) {
+        return answers.find(eventId).orElseThrow(() -> new DomainException(HttpStatus.NOT_FOUND,
+                ErrorCode.EVENT_NOT_FOUND, "no seats on sale for event " + eventId));
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
@@ -96,6 +83,7 @@ class AvailabilityController {
         return false;
     }
 
+    /** The JSON answer's shape, for the API description (the body itself is encoded once per version). */
     record AvailabilityView(long eventId, int seatCount, String bitfield, Instant asOf) {
     }
 }

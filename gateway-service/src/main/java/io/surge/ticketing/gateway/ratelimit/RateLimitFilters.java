@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Two token buckets per request: the client IP's, checked before the JWT is even verified (a flood of garbage
- * tokens costs us one Redis call, not an RSA verification), and the user's, checked once the JWT is known.
+ * tokens costs a map lookup, not an RSA verification), and the user's, checked once the JWT is known. Both are
+ * decided in memory ({@link LocalBuckets}), the cluster-wide budget kept in Redis in batches ({@link GlobalBudget}).
  * Either one empty: 429 problem+json with {@code Retry-After}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,14 +34,14 @@ class RateLimitFilters {
     static final int USER_ORDER = 10;
 
     @Bean
-    WebFilter perIpRateLimit(RateLimitProperties properties, RateLimitGroups groups, TokenBucketLimiter limiter,
+    WebFilter perIpRateLimit(RateLimitProperties properties, RateLimitGroups groups, LocalBuckets limiter,
             ClientIpResolver clientIp, MeterRegistry meters) {
         return new LimitFilter(IP_ORDER, "ip", properties, groups, limiter, meters,
                 RateLimitProperties.Group::perIp, exchange -> Mono.just(clientIp.resolve(exchange.getRequest())));
     }
 
     @Bean
-    WebFilter perUserRateLimit(RateLimitProperties properties, RateLimitGroups groups, TokenBucketLimiter limiter,
+    WebFilter perUserRateLimit(RateLimitProperties properties, RateLimitGroups groups, LocalBuckets limiter,
             MeterRegistry meters) {
         return new LimitFilter(USER_ORDER, "user", properties, groups, limiter, meters,
                 RateLimitProperties.Group::perUser, exchange -> exchange.getPrincipal()
@@ -55,13 +55,13 @@ class RateLimitFilters {
         private final String scope;
         private final RateLimitProperties properties;
         private final RateLimitGroups groups;
-        private final TokenBucketLimiter limiter;
+        private final LocalBuckets limiter;
         private final MeterRegistry meters;
         private final Function<RateLimitProperties.Group, RateLimitProperties.Bucket> bucketOf;
         private final Function<ServerWebExchange, Mono<String>> subjectOf;
 
         LimitFilter(int order, String scope, RateLimitProperties properties, RateLimitGroups groups,
-                TokenBucketLimiter limiter, MeterRegistry meters,
+                LocalBuckets limiter, MeterRegistry meters,
                 Function<RateLimitProperties.Group, RateLimitProperties.Bucket> bucketOf,
                 Function<ServerWebExchange, Mono<String>> subjectOf) {
             this.order = order;
@@ -93,30 +93,21 @@ class RateLimitFilters {
             return subjectOf.apply(exchange)
                     .map(Optional::of)
                     .defaultIfEmpty(Optional.empty())
-                    .flatMap(subject -> subject.isEmpty() ? chain.filter(exchange) : limiter.take(
-                                    properties.keyPrefix() + group.name() + ":" + scope + ":" + subject.get(), bucket)
-                            .flatMap(decision -> {
-                                if (decision.allowed() || decision.unknown() && isRead(exchange)) {
-                                    return chain.filter(exchange);
-                                }
-                                if (decision.unknown()) {
-                                    exchange.getResponse().getHeaders().set("Retry-After", "5");
-                                    return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-                                            ErrorCode.SERVICE_UNAVAILABLE, "the rate limiter is unavailable; retry later");
-                                }
-                                meters.counter("gateway.ratelimit.rejected", "scope", scope, "group", group.name())
-                                        .increment();
-                                exchange.getResponse().getHeaders().set("Retry-After",
-                                        Long.toString(decision.retryAfterSeconds()));
-                                return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
-                                        "too many requests; retry after " + decision.retryAfterSeconds() + " s",
-                                        Map.of("limit_scope", scope));
-                            }));
-        }
-
-        private static boolean isRead(ServerWebExchange exchange) {
-            HttpMethod method = exchange.getRequest().getMethod();
-            return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
+                    .flatMap(subject -> {
+                        if (subject.isEmpty()) {
+                            return chain.filter(exchange);
+                        }
+                        LocalBuckets.Decision decision =
+                                limiter.take(group.name() + ":" + scope + ":" + subject.get(), bucket);
+                        if (decision.allowed()) {
+                            return chain.filter(exchange);
+                        }
+                        meters.counter("gateway.ratelimit.rejected", "scope", scope, "group", group.name()).increment();
+                        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(decision.retryAfterSeconds()));
+                        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
+                                "too many requests; retry after " + decision.retryAfterSeconds() + " s",
+                                Map.of("limit_scope", scope));
+                    });
         }
     }
 }

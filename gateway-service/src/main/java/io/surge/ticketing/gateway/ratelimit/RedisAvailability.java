@@ -11,14 +11,14 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Health of the rate limiter as the requests see it. When Redis fails the gateway keeps serving reads
- * without limits (fail open) and refuses writes; health says DEGRADED so operators notice, but the gateway stays
- * ready: taking the whole site down because the limiter's store is down would be worse than the surge.
+ * Health of the rate limiter's cluster-wide budget. When Redis fails, each instance keeps enforcing its own buckets
+ * (the limits hold per instance, not across replicas); health says DEGRADED so operators notice, but the gateway
+ * stays ready: taking the whole site down because the limiter's store is down would be worse than the surge.
  */
 @Component("rateLimiter")
 class RedisAvailability implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "rate limiter store unavailable: reads fail open, writes are refused");
+    static final Status DEGRADED = new Status("DEGRADED", "rate limiter store unavailable: limits hold per instance only");
     private static final Logger log = LoggerFactory.getLogger(RedisAvailability.class);
 
     private final AtomicReference<Instant> failingSince = new AtomicReference<>();
@@ -34,7 +34,7 @@ class RedisAvailability implements HealthIndicator {
     void failed(Throwable error) {
         lastError = error.getClass().getSimpleName() + ": " + error.getMessage();
         if (failingSince.compareAndSet(null, Instant.now())) {
-            log.warn("rate limiter store unavailable, failing open for reads: {}", lastError);
+            log.warn("rate limiter store unavailable, limits hold per instance only: {}", lastError);
         }
     }
 
@@ -44,7 +44,7 @@ class RedisAvailability implements HealthIndicator {
         if (since == null) {
             return Health.up().withDetail("mode", "enforcing").build();
         }
-        return Health.status(DEGRADED).withDetail("mode", "fail-open for reads, writes refused")
+        return Health.status(DEGRADED).withDetail("mode", "per-instance limits only")
                 .withDetail("failing_since", since.toString()).withDetail("error", lastError).build();
     }
 }

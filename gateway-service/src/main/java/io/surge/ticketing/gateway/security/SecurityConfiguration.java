@@ -21,8 +21,8 @@ import io.surge.ticketing.gateway.web.Problems;
 
 
 /**
- * Who may call what. Public (and CDN-cacheable): search, event details, seat map, availability, the JWKS, the
- * local token endpoint, the API docs and health. Admin APIs need the {@code admin} role. Everything else needs a
+ * Who may call what. Public (and CDN-cacheable): search, event details, seat map, availability, a queue's progress,
+ * the JWKS, the local token endpoint, the API docs and health. Admin APIs need the {@code admin} role. Everything else needs a
  * valid JWT. Stateless: no session, no saved request, no CSRF (there are no cookies to ride on).
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +52,8 @@ class SecurityConfiguration {
                 .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/api/v1/events/search", "/api/v1/events/{id}",
-                                "/api/v1/events/{id}/seatmap", "/api/v1/events/{id}/availability").permitAll()
+                                "/api/v1/events/{id}/seatmap", "/api/v1/events/{id}/availability",
+                                "/api/v1/waiting-room/{id}/progress").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",

@@ -1,5 +1,7 @@
 package io.surge.ticketing.waitingroom.queue;
 
+import java.time.Duration;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +22,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "waiting room")
 class QueueController {
 
-    private final WaitingRoom waitingRoom;
+    private static final CacheControl PUBLIC_FOR_A_SECOND = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
 
-    QueueController(WaitingRoom waitingRoom) {
+    private final WaitingRoom waitingRoom;
+    private final QueueProgress progress;
+
+    QueueController(WaitingRoom waitingRoom, QueueProgress progress) {
         this.waitingRoom = waitingRoom;
+        this.progress = progress;
+    }
+
+    @Operation(summary = "The queue's public progress, the same for every fan (no token needed; cacheable for a second)",
+            description = "A page polls this, not status: the fan is admitted once serving reaches its queue_number, "
+                    + "and then calls status once to collect the admission token.")
+    @GetMapping("/progress")
+    ResponseEntity<QueueProgress.ProgressView> progress(@PathVariable long eventId) {
+        return ResponseEntity.ok().cacheControl(PUBLIC_FOR_A_SECOND).body(progress.of(eventId));
     }
 
     @Operation(summary = "Join the waiting room of an event (joining again returns the same entry)")

@@ -20,7 +20,7 @@ public final class QueueKeys {
 
     static List<String> all(long eventId) {
         String p = "wr:{" + eventId + "}:";
-        return List.of(p + "cfg", p + "pre", p + "frozen", p + "seq", p + "num", p + "state", p + "seen", p + "gone",
-                p + "dropped", p + "adm");
+        return List.of(p + "cfg", p + "pre", p + "frozen", p + "seq", p + "num", p + "state", p + "turns", p + "claimed",
+                p + "adm", p + "gone");
     }
 }

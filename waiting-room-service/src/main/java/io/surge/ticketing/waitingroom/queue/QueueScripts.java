@@ -24,6 +24,8 @@ class QueueScripts {
     private final RedisScript<List> enter = script("enter.lua");
     @SuppressWarnings("rawtypes")
     private final RedisScript<List> sweep = script("sweep.lua");
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> progress = script("progress.lua");
     private final RedisScript<Long> endSession = new DefaultRedisScript<>(source("end_session.lua"), Long.class);
 
     private final StringRedisTemplate redis;
@@ -44,9 +46,15 @@ class QueueScripts {
                 r.size() > 6 && r.get(6) != null ? r.get(6).toString() : null);
     }
 
-    SweepResult sweep(long eventId, long idleMillis, int batch) {
-        List<?> r = run(sweep, eventId, Long.toString(idleMillis), Integer.toString(batch));
+    SweepResult sweep(long eventId, long claimGraceMillis, int batch) {
+        List<?> r = run(sweep, eventId, Long.toString(claimGraceMillis), Integer.toString(batch));
         return new SweepResult(((Number) r.get(0)).longValue(), ((Number) r.get(1)).longValue());
+    }
+
+    ProgressResult progress(long eventId) {
+        List<?> r = run(progress, eventId);
+        return new ProgressResult(((Number) r.get(0)).intValue(), ((Number) r.get(1)).longValue(),
+                ((Number) r.get(2)).intValue(), ((Number) r.get(3)).longValue());
     }
 
     boolean endSession(long eventId, String userId, String expiredToken) {
@@ -56,7 +64,7 @@ class QueueScripts {
 
     /** Stores the token unless another replica stored one first; returns the one that won. */
     String storeToken(long eventId, String userId, String token) {
-        String key = QueueKeys.all(eventId).get(9);
+        String key = QueueKeys.all(eventId).get(8);
         Boolean stored = redis.opsForHash().putIfAbsent(key, userId, token);
         if (Boolean.TRUE.equals(stored)) {
             return token;
@@ -91,7 +99,12 @@ class QueueScripts {
             String token) {
     }
 
-    record SweepResult(long dropped, long depth) {
+    /** @param unclaimed numbers whose turn passed without their fan coming: their capacity went to the next ones */
+    record SweepResult(long unclaimed, long depth) {
+    }
+
+    /** What the progress script saw; see {@code progress.lua} for the states. */
+    record ProgressResult(int state, long serving, int ratePerMinute, long nowMillis) {
     }
 
 }

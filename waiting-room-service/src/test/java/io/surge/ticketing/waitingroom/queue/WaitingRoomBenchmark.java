@@ -51,7 +51,7 @@ class WaitingRoomBenchmark {
         connections.start();
         StringRedisTemplate redis = new StringRedisTemplate(connections);
         WaitingRoomProperties properties = new WaitingRoomProperties("bench-secret-bench-secret-bench-secret-42",
-                Duration.ofSeconds(120), Duration.ofSeconds(5), 1000,
+                Duration.ofSeconds(120), Duration.ofSeconds(5), 1000, Duration.ofMillis(250),
                 new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), 600, 900, 600, 8),
                 new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)));
         SettingsStore settings = new SettingsStore(redis, properties);

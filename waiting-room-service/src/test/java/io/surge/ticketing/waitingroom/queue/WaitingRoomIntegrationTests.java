@@ -69,9 +69,15 @@ class WaitingRoomIntegrationTests {
         }
     }
 
+    private WaitingRoomProperties properties;
+
+    private WaitingRoomProperties properties() {
+        return properties;
+    }
+
     private void wire(int ratePerMinute) {
-        WaitingRoomProperties properties = new WaitingRoomProperties(SECRET, Duration.ofSeconds(120), Duration.ofSeconds(5),
-                1000, new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), ratePerMinute, 900, 600, 8),
+        properties = new WaitingRoomProperties(SECRET, Duration.ofSeconds(120), Duration.ofSeconds(5),
+                1000, Duration.ofMillis(250), new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), ratePerMinute, 900, 600, 8),
                 new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)));
         settings = new SettingsStore(redis, properties);
         scripts = new QueueScripts(redis);
@@ -206,26 +212,57 @@ class WaitingRoomIntegrationTests {
     }
 
     @Test
-    void entriesThatStopPollingAreDroppedAndCostNoAdmissionCapacity() {
+    void aTurnNobodyCameForGivesItsCapacityToTheNextFans_andALateFanQueuesAgainAtTheBack() {
         wire(30); // one admission every 2 s
         long event = newEvent(Instant.now().plus(Duration.ofMinutes(10)));
         startSaleNow(event);
-        assertThat(room.join(event, "gone-1").queueNumber()).isEqualTo(1);
+        assertThat(room.join(event, "absent-1").queueNumber()).isEqualTo(1);
         assertThat(room.join(event, "stays-2").queueNumber()).isEqualTo(2);
         assertThat(room.join(event, "stays-3").queueNumber()).isEqualTo(3);
-        // gone-1 last polled long ago
-        redis.opsForZSet().add(QueueKeys.all(event).get(6), "gone-1", 0);
+        // number 1 is served; its fan polls only the public progress and never comes for its turn
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> scripts.progress(event).serving() >= 1);
 
-        QueueScripts.SweepResult swept = scripts.sweep(event, 60_000, 100);
+        QueueScripts.SweepResult settled = scripts.sweep(event, 0, 100);
 
-        assertThat(swept.dropped()).isEqualTo(1);
-        assertThatThrownBy(() -> room.status(event, "gone-1"))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_IN_QUEUE));
-        // the first admission slot goes to number 2, not to the absent number 1
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> room.status(event, "stays-2").status() == QueueStatus.ADMITTED);
+        assertThat(settled.unclaimed()).isEqualTo(1);
+        // the next move of the counter serves number 2 at once, without waiting for the next 2 s of pace
+        assertThat(room.status(event, "stays-2").status()).isEqualTo(QueueStatus.ADMITTED);
         assertThat(room.status(event, "stays-3").status()).isEqualTo(QueueStatus.QUEUED);
-        // coming back means queueing again, at the back
-        assertThat(room.join(event, "gone-1").queueNumber()).isEqualTo(4);
+        // a claimed turn gives nothing back
+        assertThat(scripts.sweep(event, 0, 100).unclaimed()).isZero();
+        // the absent fan comes back late: queued again, at the back, with a new number
+        QueueView late = room.status(event, "absent-1");
+        assertThat(late.status()).isEqualTo(QueueStatus.QUEUED);
+        assertThat(late.queueNumber()).isEqualTo(4);
+        assertThat(room.status(event, "absent-1").queueNumber()).isEqualTo(4);
+    }
+
+    @Test
+    void progressIsTheSameForEveryFan_preQueueBeforeTheSaleAndTheServingCounterAfter() {
+        wire(600);
+        long event = newEvent(Instant.now().plus(Duration.ofMinutes(10)));
+        QueueProgress progress = new QueueProgress(scripts, properties());
+        room.join(event, "early-1");
+
+        assertThat(progress.of(event).status()).isEqualTo(QueueProgress.ProgressStatus.PRE_QUEUE);
+        assertThat(progress.of(event).serving()).isZero();
+
+        long later = newEvent(Instant.now().plus(Duration.ofMinutes(10)));
+        startSaleNow(later);
+        for (int i = 1; i <= 5; i++) {
+            room.join(later, "fan-" + i);
+        }
+        QueueProgress fresh = new QueueProgress(scripts, properties());
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> fresh.of(later).serving() >= 1);
+        QueueProgress.ProgressView open = fresh.of(later);
+        assertThat(open.status()).isEqualTo(QueueProgress.ProgressStatus.OPEN);
+        assertThat(open.admissionRatePerMinute()).isEqualTo(600);
+        assertThat(open.serving()).isBetween(1L, 5L);
+        // a fan whose number is at or below serving is admitted when it asks
+        assertThat(room.status(later, "fan-1").status()).isEqualTo(QueueStatus.ADMITTED);
+        assertThatThrownBy(() -> progress.of(9_999_999_999L))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EVENT_NOT_FOUND));
     }
 }

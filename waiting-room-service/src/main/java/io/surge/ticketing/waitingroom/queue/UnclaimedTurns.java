@@ -15,44 +15,48 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 
 /**
- * Drops entries that stopped polling so they do not stall the line (see {@code sweep.lua}) and measures the
- * queue depth on the way. Every replica may run it: the script is atomic and idempotent, so two sweeps of the
- * same event at once drop each entry once.
+ * Gives back the capacity of turns nobody came for: fans poll the public progress, not their own entry, so the
+ * waiting room learns that a fan left only when its turn passes and it does not come to claim it within the claim
+ * grace (see {@code sweep.lua}). The serving counter then moves on by that many more numbers, so absent fans do not
+ * stall the line, and one who comes back late queues again at the back. Measures the queue depth on the way. Every
+ * replica may run it: the script is atomic, and settles each turn once.
  */
 @Component
-class IdleSweeper {
+class UnclaimedTurns {
 
-    private static final Logger log = LoggerFactory.getLogger(IdleSweeper.class);
+    private static final Logger log = LoggerFactory.getLogger(UnclaimedTurns.class);
 
     private final StringRedisTemplate redis;
     private final QueueScripts scripts;
     private final WaitingRoomProperties properties;
     private final AtomicLong depth = new AtomicLong();
-    private final Counter dropped;
+    private final Counter unclaimed;
 
-    IdleSweeper(StringRedisTemplate redis, QueueScripts scripts, WaitingRoomProperties properties, MeterRegistry meters) {
+    UnclaimedTurns(StringRedisTemplate redis, QueueScripts scripts, WaitingRoomProperties properties, MeterRegistry meters) {
         this.redis = redis;
         this.scripts = scripts;
         this.properties = properties;
         Gauge.builder("waitingroom.queue.depth", depth, AtomicLong::get)
                 .description("entries waiting (pre-queue and queued, not admitted), all events").register(meters);
-        this.dropped = Counter.builder("waitingroom.dropped").description("idle entries dropped").register(meters);
+        this.unclaimed = Counter.builder("waitingroom.unclaimed")
+                .description("turns that passed without their fan coming; their capacity went to the next fans")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${ticketing.waiting-room.sweep-interval:5s}", initialDelayString = "5s")
-    void sweep() {
+    void settle() {
         try {
             Set<String> events = redis.opsForSet().members(QueueKeys.EVENTS);
             long total = 0;
             for (String event : events == null ? Set.<String>of() : events) {
                 QueueScripts.SweepResult r = scripts.sweep(Long.parseLong(event),
-                        properties.idleTimeout().toMillis(), properties.sweepBatch());
-                dropped.increment(r.dropped());
+                        properties.claimGrace().toMillis(), properties.settleBatch());
+                unclaimed.increment(r.unclaimed());
                 total += r.depth();
             }
             depth.set(total);
         } catch (RuntimeException e) {
-            log.warn("idle sweep failed: {}", e.toString());
+            log.warn("settling unclaimed turns failed: {}", e.toString());
         }
     }
 }

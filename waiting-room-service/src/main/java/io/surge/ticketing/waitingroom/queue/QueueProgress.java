@@ -1,0 +1,58 @@
+package io.surge.ticketing.waitingroom.queue;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
+import io.surge.ticketing.waitingroom.WaitingRoomProperties;
+
+/**
+ * The public state of each event's queue: who is being served and at what pace, the same answer for every fan. A
+ * fan's page compares its own queue number (fixed once, from join or status) with {@code serving}, so polling needs
+ * no per-fan state at all; the answer is read from Redis at most once per {@code progress-refresh} per instance (in
+ * the background; requests get the previous answer meanwhile), and the edge keeps it for a second on top.
+ */
+@Service
+class QueueProgress {
+
+    private final LoadingCache<Long, Optional<ProgressView>> answers;
+
+    QueueProgress(QueueScripts scripts, WaitingRoomProperties properties) {
+        this.answers = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .refreshAfterWrite(properties.progressRefresh())
+                .expireAfterWrite(properties.progressRefresh().multipliedBy(8))
+                .build(eventId -> {
+                    QueueScripts.ProgressResult r = scripts.progress(eventId);
+                    return switch (r.state()) {
+                        case -1 -> Optional.empty();
+                        case 0 -> Optional.of(new ProgressView(eventId, ProgressStatus.PRE_QUEUE, 0, r.ratePerMinute(),
+                                Instant.ofEpochMilli(r.nowMillis())));
+                        default -> Optional.of(new ProgressView(eventId, ProgressStatus.OPEN, r.serving(),
+                                r.ratePerMinute(), Instant.ofEpochMilli(r.nowMillis())));
+                    };
+                });
+    }
+
+    ProgressView of(long eventId) {
+        return answers.get(eventId).orElseThrow(() -> QueueRefusals.eventNotFound(eventId));
+    }
+
+    /** Where an event's queue stands. SOLD_OUT and CLOSED are part of the contract for the event lifecycle. */
+    enum ProgressStatus {
+        PRE_QUEUE, OPEN, SOLD_OUT, CLOSED
+    }
+
+    /**
+     * @param serving               the highest queue number admitted so far
+     * @param admissionRatePerMinute the pace numbers are served at now (the configured rate, or less while booking's
+     *                              buffer is deep)
+     * @param asOf                  when Redis computed it
+     */
+    record ProgressView(long eventId, ProgressStatus status, long serving, int admissionRatePerMinute, Instant asOf) {
+    }
+}
