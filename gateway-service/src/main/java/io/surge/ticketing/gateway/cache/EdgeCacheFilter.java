@@ -1,6 +1,8 @@
 package io.surge.ticketing.gateway.cache;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -134,7 +136,9 @@ class EdgeCacheFilter implements WebFilter, Ordered {
     private static Mono<Void> serve(ServerWebExchange exchange, EdgeCacheStore.Entry entry) {
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
-        entry.headers().forEach((name, values) -> headers.put(name, values));
+        for (Map.Entry<String, List<String>> header : entry.headers()) {
+            headers.put(header.getKey(), header.getValue());
+        }
         headers.set(HttpHeaders.AGE, Long.toString(entry.ageSeconds()));
         if (notModified(exchange.getRequest().getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
             response.setStatusCode(HttpStatus.NOT_MODIFIED);
@@ -192,8 +196,8 @@ class EdgeCacheFilter implements WebFilter, Ordered {
                     result.complete(null);
                     return getDelegate().writeWith(Mono.just(bufferFactory().wrap(bytes)));
                 }
-                EdgeCacheStore.Entry entry = store.keep(key, keptHeaders(headers), bytes, directives.maxAgeSeconds(),
-                        headers.getFirst(HttpHeaders.AGE));
+                EdgeCacheStore.Entry entry = store.keep(key, keptHeaders(headers), headers.getETag(), bytes,
+                        directives.maxAgeSeconds(), headers.getFirst(HttpHeaders.AGE));
                 result.complete(entry);
                 return serve(client, entry);
             });
@@ -206,15 +210,15 @@ class EdgeCacheFilter implements WebFilter, Ordered {
             return super.writeAndFlushWith(body);
         }
 
-        private HttpHeaders keptHeaders(HttpHeaders upstream) {
-            HttpHeaders kept = new HttpHeaders();
+        private List<Map.Entry<String, List<String>>> keptHeaders(HttpHeaders upstream) {
+            List<Map.Entry<String, List<String>>> kept = new ArrayList<>();
             for (String name : KEPT_HEADERS) {
                 List<String> values = upstream.get(name);
                 if (values != null) {
-                    kept.put(name, List.copyOf(values));
+                    kept.add(Map.entry(name, List.copyOf(values)));
                 }
             }
-            return kept;
+            return List.copyOf(kept);
         }
     }
 }

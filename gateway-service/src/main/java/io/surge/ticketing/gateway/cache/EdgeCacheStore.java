@@ -1,6 +1,8 @@
 package io.surge.ticketing.gateway.cache;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.http.HttpHeaders;
@@ -47,11 +49,12 @@ class EdgeCacheStore {
     }
 
     /** Keeps an answer for its freshness period; returns it (also when it is already stale and so not kept). */
-    Entry keep(Key key, HttpHeaders headers, byte[] body, long maxAgeSeconds, String originAge) {
+    Entry keep(Key key, List<Map.Entry<String, List<String>>> headers, String etag, byte[] body, long maxAgeSeconds,
+            String originAge) {
         long age = parseAge(originAge);
         long ttl = Math.min(maxTtlNanos, Duration.ofSeconds(Math.max(0, maxAgeSeconds - age)).toNanos());
         long now = ticker.read();
-        Entry entry = new Entry(headers, body, headers.getETag(), now, ttl, age, ticker);
+        Entry entry = new Entry(headers, body, etag, now, ttl, age, ticker);
         if (ttl > 0) {
             entries.put(key, entry);
         }
@@ -82,7 +85,7 @@ class EdgeCacheStore {
     }
 
     /** One kept answer. */
-    record Entry(HttpHeaders headers, byte[] body, String etag, long storedAtNanos, long ttlNanos, long originAgeSeconds,
+    record Entry(List<Map.Entry<String, List<String>>> headers, byte[] body, String etag, long storedAtNanos, long ttlNanos, long originAgeSeconds,
             Ticker ticker) {
 
         long expiresAtNanos() {

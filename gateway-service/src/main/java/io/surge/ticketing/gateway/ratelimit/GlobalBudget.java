@@ -1,5 +1,8 @@
 package io.surge.ticketing.gateway.ratelimit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,17 +17,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Keeps the gateway replicas on one budget per bucket: every {@code sync-interval} the tokens each bucket spent on
- * this instance are reported to its Redis bucket (all of them pipelined on one connection, one round trip), and a
- * bucket that other instances drained too is lowered to what the cluster has left. Requests never wait for it. While
+ * Keeps the gateway replicas on one budget per bucket: every {@code sync-interval} the buckets that spent a batch
+ * (a tenth of their burst, at least one token) on this instance report it to their Redis bucket (pipelined on one
+ * connection), and a bucket that other instances drained too is lowered to what the cluster has left. So Redis
+ * sees one call per batch of tokens, not one per request, and the replicas together overshoot a budget by at most
+ * a batch each per interval. Requests never wait for it. While
  * Redis cannot be reached the local buckets keep deciding alone (each instance enforces its own buckets) and health
  * says DEGRADED.
  */
 @Component
 class GlobalBudget implements SmartLifecycle {
 
-    private static final RedisScript<String> SYNC =
-            RedisScript.of(new ClassPathResource("scripts/token_bucket_sync.lua"), String.class);
+    // the source read once: a script backed by a resource re-checks the resource's modification time on every call
+    private static final RedisScript<String> SYNC = RedisScript.of(source("scripts/token_bucket_sync.lua"), String.class);
 
     private final LocalBuckets buckets;
     private final ReactiveStringRedisTemplate redis;
@@ -60,6 +65,14 @@ class GlobalBudget implements SmartLifecycle {
             availability.failed(e);
         }
         return spent.size();
+    }
+
+    private static String source(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -45,13 +45,13 @@ class LocalBuckets {
     Decision take(String key, RateLimitProperties.Bucket limits) {
         Bucket bucket = buckets.get(key, k -> new Bucket(k, limits, ticker.read()));
         Decision decision = bucket.take(ticker.read());
-        if (decision.allowed()) {
+        if (decision.allowed() && bucket.batchSpent()) {
             spentSinceSync.add(bucket);
         }
         return decision;
     }
 
-    /** The buckets that spent tokens since the last call, with what each spent (reset to zero). */
+    /** The buckets that spent a batch since the last call, with what each spent (reset to zero). */
     List<Spent> drainSpent() {
         List<Spent> spent = new ArrayList<>();
         for (Bucket bucket : spentSinceSync) {
@@ -108,6 +108,11 @@ class LocalBuckets {
                 return new Decision(true, 0);
             }
             return new Decision(false, Math.max(1, (long) Math.ceil((1 - tokens) / limits.rate())));
+        }
+
+        /** Whether this bucket spent enough since its last report to report it (a tenth of its burst). */
+        synchronized boolean batchSpent() {
+            return spent >= Math.max(1, limits.burst() / 10);
         }
 
         synchronized int drain() {

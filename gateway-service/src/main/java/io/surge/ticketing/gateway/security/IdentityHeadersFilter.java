@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -35,16 +36,22 @@ class IdentityHeadersFilter implements WebFilter, Ordered {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(p -> Optional.of(((JwtAuthenticationToken) p).getToken()))
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(jwt -> chain.filter(exchange.mutate()
-                        .request(request -> request.headers(headers -> {
-                            headers.remove(Headers.USER_ID);
-                            headers.remove(Headers.USER_ROLES);
-                            jwt.ifPresent(token -> {
-                                headers.set(Headers.USER_ID, token.getSubject());
-                                headers.set(Headers.USER_ROLES, String.join(",", roles(token)));
-                            });
-                        }))
-                        .build()));
+                .flatMap(jwt -> {
+                    HttpHeaders sent = exchange.getRequest().getHeaders();
+                    if (jwt.isEmpty() && !sent.containsHeader(Headers.USER_ID) && !sent.containsHeader(Headers.USER_ROLES)) {
+                        return chain.filter(exchange); // anonymous, and nothing to strip: no copy of the request
+                    }
+                    return chain.filter(exchange.mutate()
+                            .request(request -> request.headers(headers -> {
+                                headers.remove(Headers.USER_ID);
+                                headers.remove(Headers.USER_ROLES);
+                                jwt.ifPresent(token -> {
+                                    headers.set(Headers.USER_ID, token.getSubject());
+                                    headers.set(Headers.USER_ROLES, String.join(",", roles(token)));
+                                });
+                            }))
+                            .build());
+                });
     }
 
     static List<String> roles(Jwt token) {

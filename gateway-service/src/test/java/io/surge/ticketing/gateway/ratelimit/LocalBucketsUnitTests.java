@@ -59,4 +59,15 @@ class LocalBucketsUnitTests {
         assertThat(buckets.take("k", limits).allowed()).isTrue();
         assertThat(buckets.take("k", limits).allowed()).isFalse();
     }
+
+    @Test
+    void aBucketReportsInBatchesOfATenthOfItsBurst_soRedisSeesOneCallPerBatchNotPerRequest() {
+        RateLimitProperties.Bucket limits = new RateLimitProperties.Bucket(20, 40);
+        for (int i = 0; i < 3; i++) {
+            buckets.take("fan", limits);
+        }
+        assertThat(buckets.drainSpent()).isEmpty();
+        buckets.take("fan", limits);
+        assertThat(buckets.drainSpent()).singleElement().satisfies(s -> assertThat(s.tokens()).isEqualTo(4));
+    }
 }
