@@ -2,6 +2,10 @@ package io.surge.ticketing.booking.availability;
 
 import java.time.Instant;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,7 +38,24 @@ class AvailabilityController {
 
     AvailabilityController(AvailabilityAnswers answers, BookingProperties properties) {
         this.answers = answers;
-        this.cacheControl = CacheControl.maxAge(properties.availability().maxAge()).cachePublic();
+        this.cacheControl = cacheControl(properties);
+    }
+
+    static CacheControl cacheControl(BookingProperties properties) {
+        return CacheControl.maxAge(properties.availability().maxAge()).cachePublic();
+    }
+
+    /** The servlet-level fast path in front of this controller (see {@link AvailabilityFastPath}). */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "ticketing.booking.availability.fast-path", matchIfMissing = true)
+    static FilterRegistrationBean<AvailabilityFastPath> availabilityFastPath(AvailabilityAnswers answers,
+            BookingProperties properties) {
+        FilterRegistrationBean<AvailabilityFastPath> registration =
+                new FilterRegistrationBean<>(new AvailabilityFastPath(answers, cacheControl(properties)));
+        registration.addUrlPatterns("/api/v1/events/*");
+        // right after the observation filter (HIGHEST_PRECEDENCE + 1): timed and traced, but no MVC dispatch
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     @Operation(summary = "Seat availability bitfield (bit i = seat_index i; 1 = held or sold)")
@@ -70,7 +91,7 @@ class AvailabilityController {
                 ErrorCode.EVENT_NOT_FOUND, "no seats on sale for event " + eventId));
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }
