@@ -165,6 +165,7 @@ if on search; then
 fi
 if on waiting-room; then
   wrk -t2 -c"$CONNECTIONS" -d10s -s "$HERE/waiting-room.lua" http://127.0.0.1:8081 -- join "$EVENT_E2E" warm >/dev/null 2>&1
+  DURATION=20 wrk_rps "http://127.0.0.1:8080/api/v1/waiting-room/$EVENT_E2E/progress" -s "$HERE/spread-ips.lua" >/dev/null
 fi
 for r in $(seq 1 "$REPEATS"); do
   say "round $r of $REPEATS"
@@ -179,6 +180,7 @@ for r in $(seq 1 "$REPEATS"); do
   if on waiting-room; then
     record wr_join "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- join "$EVENT_E2E" "r$r")"
     record wr_poll "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- poll "$EVENT_E2E" "r$r")"
+    record wr_progress "$(wrk_rps "http://127.0.0.1:8080/api/v1/waiting-room/$EVENT_E2E/progress" -s "$HERE/spread-ips.lua")"
   fi
   if on availability; then
     record avail_direct "$(wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability")"
@@ -240,6 +242,7 @@ m() { echo "${RUNS[$1]:-}" | tr ' ' '\n' | { grep -v '^$' || true; } | median; }
 NGINX="$(m nginx)"; REDIS_GET="$(m redis_get)"; REDIS_GETBIT="$(m redis_getbit)"; PGB="$(m pgbench)"
 AD="$(m avail_direct)"; AG="$(m avail_gateway)"; AC="$(m avail_cdn)"; RES="$(m reserve)"
 ES="$(m es_search)"; SD="$(m search_direct)"; SG="$(m search_gateway)"; WJ="$(m wr_join)"; WP="$(m wr_poll)"
+WG="$(m wr_progress)"
 
 {
   echo
@@ -260,10 +263,12 @@ ES="$(m es_search)"; SD="$(m search_direct)"; SG="$(m search_gateway)"; WJ="$(m 
   row "search, through the gateway" "$SG" "$ES" "$(ratio "$SG" "$ES")"
   row "waiting-room joins (new fans), direct" "$WJ" "$REDIS_GET" "$(ratio "$WJ" "$REDIS_GET")"
   row "waiting-room status polls, direct" "$WP" "$REDIS_GET" "$(ratio "$WP" "$REDIS_GET")"
+  row "waiting-room progress polls, through gateway" "$WG" "$REDIS_GET" "$(ratio "$WG" "$REDIS_GET")"
   echo "(reservations: wrk -c$RESERVE_CONNECTIONS closed loop, one best-available seat each, one event over the buffer's partitions;"
   echo " pgbench: 16 clients running the same claim + hold, one transaction each;"
-  echo " search: q=$SEARCH_Q, 20 results; waiting room: ratio to one redis-benchmark GET, the store's round-trip limit)"
+  echo " search: q=$SEARCH_Q, 20 results; waiting room: ratio to one redis-benchmark GET, the store's round-trip limit;"
+  echo " through the gateway, public answers come from its edge cache, asked of the service once per key and max-age)"
   echo "rounds: nginx [${RUNS[nginx]:-}] avail-cdn [${RUNS[avail_cdn]:-}] avail-direct [${RUNS[avail_direct]:-}] avail-gateway [${RUNS[avail_gateway]:-}] pgbench [${RUNS[pgbench]:-}] reserve [${RUNS[reserve]:-}]"
-  echo "rounds: es [${RUNS[es_search]:-}] search-direct [${RUNS[search_direct]:-}] search-gateway [${RUNS[search_gateway]:-}] wr-join [${RUNS[wr_join]:-}] wr-poll [${RUNS[wr_poll]:-}]"
+  echo "rounds: es [${RUNS[es_search]:-}] search-direct [${RUNS[search_direct]:-}] search-gateway [${RUNS[search_gateway]:-}] wr-join [${RUNS[wr_join]:-}] wr-poll [${RUNS[wr_poll]:-}] wr-progress [${RUNS[wr_progress]:-}]"
   grep -h latency_p "$OUT"/reserve-wrk-*.txt | sed 's/^/reserve round: /' || true
 } | tee "$OUT/last.txt"
