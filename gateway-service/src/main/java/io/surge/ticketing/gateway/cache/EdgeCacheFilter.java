@@ -18,7 +18,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -42,13 +41,18 @@ import reactor.core.publisher.Mono;
  * <li>{@code If-None-Match} is answered here ({@code 304}); the service is always asked for the full answer.</li>
  * <li>{@code Age} says how old a kept answer is, so a CDN in front does not keep it past the service's freshness.</li>
  * </ul>
- * Runs after every edge protection (deny lists, in-flight shedding, limits, JWT, admission, CAPTCHA): a hit skips
- * only the trip to the service. Spring Cloud Gateway's own response cache is not used (open advisories).
+ * Runs after every edge protection that applies to the request, so a hit skips only the trip to the service: an
+ * anonymous request (no {@code Authorization}) right after the deny lists, in-flight shedding, body limit and per-IP
+ * bucket ({@link #ANONYMOUS_ORDER}; nothing else applies to it on a public route), a request with a token after JWT
+ * verification, the per-user bucket, admission and CAPTCHA ({@link #AUTHENTICATED_ORDER}). Spring Cloud Gateway's own
+ * response cache is not used (open advisories).
  */
-@Component
 class EdgeCacheFilter implements WebFilter, Ordered {
 
-    static final int ORDER = 40;
+    /** After the per-IP bucket (-250), before Spring Security (-100). */
+    static final int ANONYMOUS_ORDER = -200;
+    /** After the CAPTCHA check (30). */
+    static final int AUTHENTICATED_ORDER = 40;
 
     /** What a kept answer carries besides its body; everything else (trace ids, dates, cookies) is per request. */
     private static final Set<String> KEPT_HEADERS = Set.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_ENCODING,
@@ -58,14 +62,17 @@ class EdgeCacheFilter implements WebFilter, Ordered {
     private final EdgeCacheProperties properties;
     private final List<PathPattern> publicRoutes;
     private final EdgeCacheStore store;
-    private final ConcurrentHashMap<EdgeCacheStore.Key, CompletableFuture<EdgeCacheStore.Entry>> misses =
-            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EdgeCacheStore.Key, CompletableFuture<EdgeCacheStore.Entry>> misses;
+    private final boolean anonymous;
     private final Counter hits;
     private final Counter missed;
     private final Counter coalesced;
     private final Counter passed;
 
-    EdgeCacheFilter(EdgeCacheProperties properties, EdgeCacheStore store, MeterRegistry meters) {
+    /** @param anonymous whether this one serves requests without a token (and only those), or only those with one */
+    EdgeCacheFilter(boolean anonymous, EdgeCacheProperties properties, EdgeCacheStore store, MeterRegistry meters) {
+        this.anonymous = anonymous;
+        this.misses = store.misses();
         this.properties = properties;
         this.publicRoutes = properties.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.store = store;
@@ -82,12 +89,14 @@ class EdgeCacheFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return anonymous ? ANONYMOUS_ORDER : AUTHENTICATED_ORDER;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!properties.enabled() || !HttpMethod.GET.equals(exchange.getRequest().getMethod()) || !isPublicRoute(exchange)) {
+        if (!properties.enabled() || !HttpMethod.GET.equals(exchange.getRequest().getMethod())
+                || anonymous == exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                || !isPublicRoute(exchange)) {
             return chain.filter(exchange);
         }
         EdgeCacheStore.Key key = EdgeCacheStore.Key.of(exchange.getRequest());

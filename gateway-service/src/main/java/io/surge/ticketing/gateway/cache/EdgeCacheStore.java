@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -23,6 +25,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 class EdgeCacheStore {
 
     private final Cache<Key, Entry> entries;
+    private final ConcurrentHashMap<Key, CompletableFuture<Entry>> misses = new ConcurrentHashMap<>();
     private final Ticker ticker;
     private final long maxTtlNanos;
 
@@ -40,6 +43,11 @@ class EdgeCacheStore {
                 .weigher((Key key, Entry entry) -> entry.body().length + 512)
                 .expireAfter(Expiry.creating((Key key, Entry entry) -> Duration.ofNanos(entry.ttlNanos())))
                 .build();
+    }
+
+    /** The misses being asked of the services right now, one per key, shared by both places the cache answers. */
+    ConcurrentHashMap<Key, CompletableFuture<Entry>> misses() {
+        return misses;
     }
 
     /** A fresh answer, or null. */

@@ -137,6 +137,17 @@ class EdgeCacheIntegrationTests {
     }
 
     @Test
+    void aRequestWithATokenIsStillVerifiedBeforeAKeptAnswerIsServed() throws Exception {
+        assertThat(get("/api/v1/events/107/availability").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> forged = get("/api/v1/events/107/availability", "Authorization", "Bearer not-a-jwt");
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("UNAUTHORIZED");
+        assertThat(served("/api/v1/events/107/availability")).isEqualTo(1);
+    }
+
+    @Test
     void anAnswerIsAskedForAgainOnceItsMaxAgeHasPassed() throws Exception {
         get("/api/v1/events/105/availability");
         Thread.sleep(2_300);
