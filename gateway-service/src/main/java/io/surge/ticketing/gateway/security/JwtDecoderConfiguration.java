@@ -1,5 +1,6 @@
 package io.surge.ticketing.gateway.security;
 
+import java.time.Clock;
 import java.util.Objects;
 
 import org.springframework.context.annotation.Bean;
@@ -27,13 +28,18 @@ import reactor.core.publisher.Flux;
  * <p>
  * In prod the keys come from the identity provider's JWKS ({@code ticketing.jwt.jwk-set-uri}). Locally the
  * gateway is its own issuer, so it verifies against the very key set its JWKS endpoint publishes, rather than
- * calling itself over HTTP.
+ * calling itself over HTTP. A token that passed is remembered for a while ({@link VerifiedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 class JwtDecoderConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(JwtProperties properties) {
+        return new VerifiedTokens(verifier(properties), properties.verifiedTokens(), properties.verifiedTokenTtl(),
+                properties.clockSkew(), Clock.systemUTC());
+    }
+
+    private static ReactiveJwtDecoder verifier(JwtProperties properties) {
         NimbusReactiveJwtDecoder decoder;
         if (properties.usesRemoteJwks()) {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())

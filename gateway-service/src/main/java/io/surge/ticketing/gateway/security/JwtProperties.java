@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param privateKey    PEM (PKCS#8) of the local private key: only the local token endpoint reads it
  * @param clockSkew     tolerance on {@code exp}/{@code nbf}
  * @param localTokenTtl lifetime of tokens minted by the local endpoint
+ * @param verifiedTokens   how many verified tokens an instance remembers (each is re-checked for expiry on use)
+ * @param verifiedTokenTtl the longest a verified token is remembered (a key withdrawn from the JWKS stops counting
+ *                         within this time)
  */
 @ConfigurationProperties("ticketing.jwt")
 public record JwtProperties(
@@ -25,7 +28,9 @@ public record JwtProperties(
         Path publicKey,
         Path privateKey,
         @DefaultValue("30s") Duration clockSkew,
-        @DefaultValue("1h") Duration localTokenTtl) {
+        @DefaultValue("1h") Duration localTokenTtl,
+        @DefaultValue("20000") long verifiedTokens,
+        @DefaultValue("5m") Duration verifiedTokenTtl) {
 
     boolean usesRemoteJwks() {
         return jwkSetUri != null && !jwkSetUri.isBlank();
