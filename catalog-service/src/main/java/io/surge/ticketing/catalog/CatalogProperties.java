@@ -20,6 +20,6 @@ public record CatalogProperties(@DefaultValue Outbox outbox, @DefaultValue Read 
      */
     public record Read(@DefaultValue("2s") Duration detailsTtl, @DefaultValue("30s") Duration seatMapTtl,
             @DefaultValue("16MB") DataSize detailsCacheSize, @DefaultValue("48MB") DataSize seatMapCacheSize,
-            @DefaultValue("5s") Duration detailsMaxAge, @DefaultValue("1h") Duration seatMapMaxAge) {
+            @DefaultValue("1s") Duration detailsMaxAge, @DefaultValue("1h") Duration seatMapMaxAge) {
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("search")
 public record SearchProperties(
         @DefaultValue("events") String alias,
-        @DefaultValue("5s") Duration maxAge,
+        @DefaultValue("1s") Duration maxAge,
         @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("10") int slidingWindowSize,
         @DefaultValue("5") int minimumNumberOfCalls,
