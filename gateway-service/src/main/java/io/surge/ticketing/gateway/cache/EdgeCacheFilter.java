@@ -36,7 +36,8 @@ import reactor.core.publisher.Mono;
  * <ul>
  * <li>Only GETs of the configured public routes, and only answers that are {@code 200}, {@code Cache-Control: public}
  * with a positive {@code max-age} or {@code s-maxage}, without {@code private}, {@code no-store}, {@code no-cache} or
- * {@code Set-Cookie}: a per-user answer is never kept, whatever route it comes from.</li>
+ * {@code Set-Cookie}, varying by nothing but {@code Accept} (part of the key): a per-user answer is never kept,
+ * whatever route it comes from.</li>
  * <li>Concurrent misses of one key are coalesced: one request goes to the service, the others wait for its answer.</li>
  * <li>{@code If-None-Match} is answered here ({@code 304}); the service is always asked for the full answer.</li>
  * <li>{@code Age} says how old a kept answer is, so a CDN in front does not keep it past the service's freshness.</li>
@@ -159,6 +160,22 @@ class EdgeCacheFilter implements WebFilter, Ordered {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(entry.body())));
     }
 
+    /** Whether the key (path, query, {@code Accept}) covers every request header the answer varies by. */
+    static boolean variesOnlyByAccept(List<String> vary) {
+        if (vary == null) {
+            return true;
+        }
+        for (String value : vary) {
+            for (String name : value.split(",")) {
+                String header = name.trim();
+                if (!header.isEmpty() && !header.equalsIgnoreCase(HttpHeaders.ACCEPT)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     static boolean notModified(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || etag == null) {
             return false;
@@ -191,7 +208,7 @@ class EdgeCacheFilter implements WebFilter, Ordered {
             HttpHeaders headers = getDelegate().getHeaders();
             CacheDirectives directives = CacheDirectives.parse(headers.getCacheControl());
             if (!HttpStatus.OK.equals(getDelegate().getStatusCode()) || !directives.sharedCacheable()
-                    || headers.containsHeader(HttpHeaders.SET_COOKIE)) {
+                    || headers.containsHeader(HttpHeaders.SET_COOKIE) || !variesOnlyByAccept(headers.get(HttpHeaders.VARY))) {
                 passed.increment();
                 result.complete(null);
                 return super.writeWith(body);

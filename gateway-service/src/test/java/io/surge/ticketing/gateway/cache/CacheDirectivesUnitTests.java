@@ -31,4 +31,13 @@ class CacheDirectivesUnitTests {
         assertThat(EdgeCacheFilter.notModified(null, "\"b\"")).isFalse();
         assertThat(EdgeCacheFilter.notModified("\"b\"", null)).isFalse();
     }
+
+    @Test
+    void anAnswerThatVariesByMoreThanTheKeyIsNotKept() {
+        assertThat(EdgeCacheFilter.variesOnlyByAccept(null)).isTrue();
+        assertThat(EdgeCacheFilter.variesOnlyByAccept(java.util.List.of("Accept"))).isTrue();
+        assertThat(EdgeCacheFilter.variesOnlyByAccept(java.util.List.of("accept, Origin"))).isFalse();
+        assertThat(EdgeCacheFilter.variesOnlyByAccept(java.util.List.of("Accept", "Accept-Encoding"))).isFalse();
+        assertThat(EdgeCacheFilter.variesOnlyByAccept(java.util.List.of("*"))).isFalse();
+    }
 }
