@@ -7,9 +7,12 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.search.query.EventQueryBuilder;
+import io.surge.ticketing.search.query.SearchRejectedException;
+import io.surge.ticketing.search.query.SearchUnavailableException;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
@@ -23,7 +26,10 @@ class SearchConfiguration {
 
     /**
      * Fails fast while Elasticsearch is failing or slow, so search answers 503 in milliseconds instead of tying
-     * up threads on timeouts; half-open probes find out when it is back.
+     * up threads on timeouts; half-open probes find out when it is back. Only Elasticsearch's own failures count
+     * (5xx, timeouts, no connection: {@link SearchUnavailableException}); a search it refuses as invalid (4xx) is
+     * ignored, so anonymous bad input cannot open it. The window is time-based (the last N seconds) with a minimum
+     * number of calls, so a handful of requests never decides it.
      */
     @Bean
     CircuitBreaker elasticsearchBreaker(SearchProperties p, MeterRegistry meters) {
@@ -31,8 +37,11 @@ class SearchConfiguration {
                 .failureRateThreshold(p.failureRateThreshold())
                 .slowCallRateThreshold(p.failureRateThreshold())
                 .slowCallDurationThreshold(p.slowCallThreshold())
+                .slidingWindowType(SlidingWindowType.TIME_BASED)
                 .slidingWindowSize(p.slidingWindowSize())
                 .minimumNumberOfCalls(p.minimumNumberOfCalls())
+                .recordExceptions(SearchUnavailableException.class)
+                .ignoreExceptions(SearchRejectedException.class)
                 .waitDurationInOpenState(p.openStateWait())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)

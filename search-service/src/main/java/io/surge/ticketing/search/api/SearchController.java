@@ -1,5 +1,6 @@
 package io.surge.ticketing.search.api;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,6 +32,13 @@ class SearchController {
     /** Elasticsearch's default max_result_window: deeper pages are refused rather than failing there. */
     static final int MAX_WINDOW = 10_000;
 
+    /**
+     * {@code from}/{@code to} must fall in the years 2000 to 2100: anything else is refused here, before it can make
+     * Elasticsearch fail (its date type cannot hold year 1e9) or date arithmetic overflow.
+     */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2101-01-01T00:00:00Z").minusNanos(1);
+
     private final EventSearch search;
     private final CacheControl caching;
 
@@ -45,9 +53,9 @@ class SearchController {
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 100) String city,
             @RequestParam(required = false) @Size(max = 50) String category,
-            @Parameter(description = "ISO-8601 instant or date (UTC); default now")
+            @Parameter(description = "ISO-8601 instant or date (UTC), years 2000 to 2100; default now")
             @RequestParam(required = false) String from,
-            @Parameter(description = "ISO-8601 instant or date (UTC, inclusive end of day)")
+            @Parameter(description = "ISO-8601 instant or date (UTC, inclusive end of day), years 2000 to 2100")
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "1") @Min(1) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -68,15 +76,25 @@ class SearchController {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException notInstant) {
-            try {
-                LocalDate date = LocalDate.parse(value.trim());
-                return endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-                        : date.atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                throw new InvalidSearchException(field, "must be an ISO-8601 instant or date");
+            Instant instant = instantOrDate(value.trim(), endOfDay);
+            if (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST)) {
+                return instant;
             }
+        } catch (DateTimeParseException e) {
+            throw new InvalidSearchException(field, "must be an ISO-8601 instant or date");
+        } catch (DateTimeException tooFarOut) {
+            // parsed, but too far out to adjust: +999999999-12-31 has no next day
+        }
+        throw new InvalidSearchException(field, "must be in the years 2000 to 2100");
+    }
+
+    private static Instant instantOrDate(String value, boolean endOfDay) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notInstant) {
+            LocalDate date = LocalDate.parse(value);
+            return endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                    : date.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
     }
 }

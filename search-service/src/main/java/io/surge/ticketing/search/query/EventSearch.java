@@ -3,6 +3,8 @@ package io.surge.ticketing.search.query;
 import java.io.IOException;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -19,13 +21,15 @@ import io.surge.ticketing.search.SearchProperties;
 @Service
 public class EventSearch {
 
+    private static final Logger log = LoggerFactory.getLogger(EventSearch.class);
+
     private final ElasticsearchClient es;
     private final EventQueryBuilder queries;
     private final CircuitBreaker breaker;
     private final String alias;
     private final Timer latency;
 
-    EventSearch(ElasticsearchClient es, EventQueryBuilder queries, CircuitBreaker elasticsearchBreaker,
+    public EventSearch(ElasticsearchClient es, EventQueryBuilder queries, CircuitBreaker elasticsearchBreaker,
             SearchProperties properties, MeterRegistry meters) {
         this.es = es;
         this.queries = queries;
@@ -51,6 +55,10 @@ public class EventSearch {
                 // no index yet: nothing has been indexed, which is an empty answer, not an outage
                 return new SearchPage(criteria.page(), criteria.size(), 0, List.of());
             }
+            if (isClientError(e.status())) {
+                log.warn("Elasticsearch rejected a search: {} {}", e.status(), e.error().type());
+                throw new SearchRejectedException();
+            }
             throw new SearchUnavailableException("search failed: " + e.error().type());
         } catch (IOException | RuntimeException e) {
             throw new SearchUnavailableException("search is temporarily unavailable");
@@ -61,5 +69,10 @@ public class EventSearch {
                 .map(IndexedEvent::toResult)
                 .toList();
         return new SearchPage(criteria.page(), criteria.size(), total, results);
+    }
+
+    /** A 4xx is the request's fault; 408 and 429 (overloaded, its own circuit breakers) are Elasticsearch's. */
+    static boolean isClientError(int status) {
+        return status >= 400 && status < 500 && status != 408 && status != 429;
     }
 }

@@ -1,5 +1,6 @@
 package io.surge.ticketing.search.query;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -26,7 +27,13 @@ record IndexedEvent(
                 instant(onSaleAt), minPriceCents);
     }
 
+    // a date the mapping accepts but an Instant cannot (a bare date, epoch millis) is answered as null rather than
+    // failing the whole page
     private static Instant instant(String iso) {
-        return iso == null ? null : Instant.parse(iso);
+        try {
+            return iso == null ? null : Instant.parse(iso);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 }

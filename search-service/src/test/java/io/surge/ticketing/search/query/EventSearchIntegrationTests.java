@@ -124,6 +124,15 @@ class EventSearchIntegrationTests {
     }
 
     @Test
+    void aSearchElasticsearchRefusesIsA400NotAnOutage() {
+        // past max_result_window: the controller refuses it first, here it gets through to a real 400 answer
+        SearchCriteria tooDeep = new SearchCriteria(null, null, null, null, null, 1001, 20);
+
+        assertThatThrownBy(() -> search.search(tooDeep)).isInstanceOf(SearchRejectedException.class)
+                .hasMessage("search parameters are invalid");
+    }
+
+    @Test
     void anUnreachableElasticsearchIsAQuick503AndThenTheBreakerFailsFast() throws IOException {
         try (RestClient dead = RestClient.builder(HttpHost.create("http://127.0.0.1:1")).build()) {
             EventSearch down = new EventSearch(
