@@ -39,6 +39,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
+import io.surge.ticketing.contracts.web.ServiceCredential;
+
 /**
  * The gateway as a whole, in-process, in front of stand-in upstreams on loopback ports of its own: a service that
  * records what it receives, a service that answers too late, and a port nobody listens on. Needs the local stack's
@@ -60,7 +62,10 @@ class EdgeRoutingIntegrationTests {
         registry.add("TICKETING_SEARCH_URL", () -> "http://127.0.0.1:1");
         registry.add("ticketing.ratelimit.key-prefix", () -> "test:gw:rl:");
         registry.add("management.tracing.enabled", () -> "false");
+        registry.add("ticketing.service-auth.secret", () -> SERVICE_SECRET);
     }
+
+    private static final String SERVICE_SECRET = "a-service-secret-of-at-least-32-bytes-for-tests";
 
     @AfterAll
     static void stopUpstreams() {
@@ -103,6 +108,59 @@ class EdgeRoutingIntegrationTests {
     }
 
     @Test
+    void everyRoutedCallCarriesTheGatewaysCredentialForItsIdentityAndNoClientCopy() {
+        ServiceCredential credentials = new ServiceCredential(SERVICE_SECRET, java.time.Clock.systemUTC());
+        client().get().uri("/api/v1/bookings/43")
+                .header("Authorization", "Bearer " + jwt("fan-8", List.of()))
+                .header(ServiceCredential.HEADER, "gateway-service.1.forged")
+                .exchange().expectStatus().isOk();
+
+        String credential = received.get(ServiceCredential.HEADER);
+        assertThat(credential).startsWith("gateway-service.").isNotEqualTo("gateway-service.1.forged");
+        assertThat(credentials.verify(credential, "fan-8", "")).isTrue();
+        assertThat(credentials.verify(credential, "someone-else", "")).as("bound to the identity").isFalse();
+    }
+
+    @Test
+    void rolesThatAreNotPlainNamesGrantNothing() {
+        client().post().uri("/api/v1/admin/venues").header("Authorization", "Bearer " + jwt("fan-9", List.of("ops,admin", "ADMIN")))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+        client().get().uri("/api/v1/bookings/44")
+                .header("Authorization", "Bearer " + jwt("fan-9", List.of("ops,admin", "ADMIN", "vip")))
+                .exchange().expectStatus().isOk();
+        assertThat(received.get("X-User-Roles")).isEqualTo("vip");
+    }
+
+    @Test
+    void aTokenIssuedForAnotherApplicationIsRefused() {
+        client().post().uri("/api/v1/admin/venues")
+                .header("Authorization", "Bearer " + jwt("admin-x", List.of("admin"), claims -> claims.audience("other-app")))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
+        client().get().uri("/api/v1/bookings/45")
+                .header("Authorization", "Bearer " + jwt("fan-10", List.of(), claims -> claims.audience("ticketing-api")))
+                .exchange().expectStatus().isOk();
+    }
+
+    /** A client that writes its whole (too large) body before reading gets the 413 problem, not a reset. */
+    @Test
+    void aTooLargeBodyWrittenInFullIsAnswered413() throws Exception {
+        byte[] body = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'x');
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/bookings/1/payment HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("PAYLOAD_TOO_LARGE");
+        }
+    }
+
+    @Test
     void anUnreachableServiceIsA503Problem() {
         client().get().uri("/api/v1/events/search?q=x").exchange()
                 .expectStatus().isEqualTo(503)
@@ -139,14 +197,20 @@ class EdgeRoutingIntegrationTests {
     }
 
     private static String jwt(String subject, List<String> roles) {
+        return jwt(subject, roles, claims -> { });
+    }
+
+    private static String jwt(String subject, List<String> roles, java.util.function.Consumer<JWTClaimsSet.Builder> more) {
         try {
             String pem = Files.readString(Path.of(System.getenv("TICKETING_JWT_PRIVATE_KEY")))
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
             RSAPrivateKey key = (RSAPrivateKey) KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer(System.getenv("TICKETING_JWT_ISSUER"))
+                    .expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("roles", roles);
+            more.accept(claims);
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(System.getenv("TICKETING_JWT_KID")).build(),
-                    new JWTClaimsSet.Builder().subject(subject).issuer(System.getenv("TICKETING_JWT_ISSUER"))
-                            .expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("roles", roles).build());
+                    claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (Exception e) {
@@ -168,6 +232,7 @@ class EdgeRoutingIntegrationTests {
                     received.put("path", exchange.getRequestURI().getPath());
                     received.put("X-User-Id", String.valueOf(exchange.getRequestHeaders().getFirst("X-User-Id")));
                     received.put("X-User-Roles", String.valueOf(exchange.getRequestHeaders().getFirst("X-User-Roles")));
+                    received.put(ServiceCredential.HEADER, String.valueOf(exchange.getRequestHeaders().getFirst(ServiceCredential.HEADER)));
                 }
                 byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -1,7 +1,5 @@
 package io.surge.ticketing.catalog.web;
 
-import java.util.Arrays;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -10,6 +8,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
+import io.surge.ticketing.contracts.web.UserRoles;
 import io.surge.ticketing.platform.web.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,24 +20,16 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 class AdminAccess implements WebMvcConfigurer {
 
-    static final String ADMIN_ROLE = "admin";
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (!isAdmin(request.getHeader(Headers.USER_ROLES))) {
+                if (!UserRoles.isAdmin(request.getHeader(Headers.USER_ROLES))) {
                     throw new DomainException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "the admin role is required");
                 }
                 return true;
             }
         }).addPathPatterns("/api/v1/admin/**");
-    }
-
-    static boolean isAdmin(String rolesHeader) {
-        return rolesHeader != null && Arrays.stream(rolesHeader.split(","))
-                .map(String::trim)
-                .anyMatch(ADMIN_ROLE::equalsIgnoreCase);
     }
 }

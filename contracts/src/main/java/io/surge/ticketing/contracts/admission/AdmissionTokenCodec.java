@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,36 +18,57 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The admission-token wire format: {@code v1.<base64url(json claims)>.<base64url(HMAC-SHA256)>}.
- * The waiting room signs; the gateway and the booking service verify. The key is a secret shared
- * by those three only (from the environment, never committed) and must be at least 32 bytes.
- * The signature is checked in constant time before any claim is read.
+ * The admission-token wire format: {@code v2.<kid>.<base64url(json claims)>.<base64url(HMAC-SHA256)>}.
+ * The waiting room signs; the gateway, booking and payment verify. The keys are secrets shared by those services
+ * only (from the environment, never committed), each at least 32 bytes. Tokens are signed with the current key and
+ * verified with the key their {@code kid} names: the current one or, while a rotation is under way, the previous
+ * one, so fans admitted before a rotation stay admitted. A key's id is derived from the key (the first 8 hex digits
+ * of its SHA-256), so every service agrees on it without more configuration.
+ * <p>
+ * The signature is checked in constant time before any claim is read, and every part must be canonical base64url
+ * (no padding, no stray bits): one token has exactly one spelling, so nothing keyed on the string can be fooled.
  */
 public final class AdmissionTokenCodec {
 
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int MAX_TOKEN_LENGTH = 2048;
 
-    private final SecretKeySpec key;
+    private final SigningKey current;
+    private final SigningKey previous;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
 
     public AdmissionTokenCodec(byte[] secret, Clock clock) {
-        if (secret == null || secret.length < 32) {
-            throw new IllegalArgumentException("admission secret must be at least 32 bytes");
-        }
-        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+        this(secret, null, clock);
+    }
+
+    /** @param previousSecret the key being rotated out (still accepted), or null */
+    public AdmissionTokenCodec(byte[] secret, byte[] previousSecret, Clock clock) {
+        this.current = SigningKey.of(secret);
+        this.previous = previousSecret == null || previousSecret.length == 0 ? null : SigningKey.of(previousSecret);
         this.clock = clock;
     }
 
     public static AdmissionTokenCodec fromSecret(String secret, Clock clock) {
+        return fromSecrets(secret, null, clock);
+    }
+
+    /** @param previousSecret the key being rotated out (blank or null when there is none) */
+    public static AdmissionTokenCodec fromSecrets(String secret, String previousSecret, Clock clock) {
         if (secret == null) {
             throw new IllegalArgumentException("admission secret is not configured");
         }
-        return new AdmissionTokenCodec(secret.getBytes(StandardCharsets.UTF_8), clock);
+        return new AdmissionTokenCodec(secret.getBytes(StandardCharsets.UTF_8),
+                previousSecret == null || previousSecret.isBlank() ? null : previousSecret.getBytes(StandardCharsets.UTF_8),
+                clock);
+    }
+
+    /** The id of the key tokens are signed with now. */
+    public String currentKeyId() {
+        return current.id();
     }
 
     public String encode(AdmissionToken token) {
@@ -58,8 +80,8 @@ public final class AdmissionTokenCodec {
         claims.put("jti", token.tokenId());
         try {
             String payload = ENCODER.encodeToString(json.writeValueAsBytes(claims));
-            String signingInput = VERSION + "." + payload;
-            return signingInput + "." + ENCODER.encodeToString(sign(signingInput));
+            String signingInput = VERSION + "." + current.id() + "." + payload;
+            return signingInput + "." + ENCODER.encodeToString(current.sign(signingInput));
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
@@ -97,18 +119,20 @@ public final class AdmissionTokenCodec {
             return Verification.failed(Failure.MALFORMED);
         }
         String[] parts = presented.split("\\.", -1);
-        if (parts.length != 3 || !VERSION.equals(parts[0])) {
+        if (parts.length != 4 || !VERSION.equals(parts[0])) {
             return Verification.failed(Failure.MALFORMED);
         }
-        byte[] signature;
-        byte[] payload;
-        try {
-            signature = DECODER.decode(parts[2]);
-            payload = DECODER.decode(parts[1]);
-        } catch (IllegalArgumentException e) {
+        byte[] signature = canonicalBase64(parts[3]);
+        byte[] payload = canonicalBase64(parts[2]);
+        if (signature == null || payload == null) {
             return Verification.failed(Failure.MALFORMED);
         }
-        byte[] expected = sign(parts[0] + "." + parts[1]);
+        SigningKey key = current.id().equals(parts[1]) ? current
+                : previous != null && previous.id().equals(parts[1]) ? previous : null;
+        if (key == null) {
+            return Verification.failed(Failure.BAD_SIGNATURE); // a key we never had, or one retired
+        }
+        byte[] expected = key.sign(parts[0] + "." + parts[1] + "." + parts[2]);
         if (!MessageDigest.isEqual(expected, signature)) {
             return Verification.failed(Failure.BAD_SIGNATURE);
         }
@@ -126,13 +150,39 @@ public final class AdmissionTokenCodec {
         }
     }
 
-    private byte[] sign(String signingInput) {
+    /** The bytes of an unpadded base64url text, or null unless the text is exactly how those bytes encode. */
+    private static byte[] canonicalBase64(String text) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            byte[] bytes = DECODER.decode(text);
+            return ENCODER.encodeToString(bytes).equals(text) ? bytes : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** An HMAC key and its id (derived from the key, so that every holder of the key agrees on it). */
+    private record SigningKey(String id, SecretKeySpec spec) {
+
+        static SigningKey of(byte[] secret) {
+            if (secret == null || secret.length < 32) {
+                throw new IllegalArgumentException("admission secret must be at least 32 bytes");
+            }
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
+                return new SigningKey(HexFormat.of().formatHex(digest, 0, 4), new SecretKeySpec(secret.clone(), ALGORITHM));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        byte[] sign(String signingInput) {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(spec);
+                return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

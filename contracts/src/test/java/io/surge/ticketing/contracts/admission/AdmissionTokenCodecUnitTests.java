@@ -62,9 +62,9 @@ class AdmissionTokenCodecUnitTests {
         String token = tokenFor("u-1", 42, Duration.ofMinutes(5));
         String[] parts = token.split("\\.");
         String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8)
                         .replace("\"u-1\"", "\"u-2\"").getBytes(StandardCharsets.UTF_8));
-        assertThat(codec.verify(parts[0] + "." + edited + "." + parts[2], "u-2", 42).failure())
+        assertThat(codec.verify(parts[0] + "." + parts[1] + "." + edited + "." + parts[3], "u-2", 42).failure())
                 .isEqualTo(Failure.BAD_SIGNATURE);
     }
 
@@ -75,6 +75,33 @@ class AdmissionTokenCodecUnitTests {
         assertThat(codec.verify("garbage", "u-1", 42).failure()).isEqualTo(Failure.MALFORMED);
         assertThat(codec.verify("v1.!!.!!", "u-1", 42).failure()).isEqualTo(Failure.MALFORMED);
         assertThat(codec.verify("v2.a.b", "u-1", 42).failure()).isEqualTo(Failure.MALFORMED);
+        assertThat(codec.verify("v1.e30.AAAA", "u-1", 42).failure()).isEqualTo(Failure.MALFORMED);
+    }
+
+    @Test
+    void aTokenHasExactlyOneSpelling() {
+        String token = tokenFor("u-1", 42, Duration.ofMinutes(5));
+        assertThat(codec.verify(token + "=", "u-1", 42).failure()).isEqualTo(Failure.MALFORMED);
+        char last = token.charAt(token.length() - 1);
+        // a 32-byte MAC leaves 2 unused bits in its last base64 character: flipping them decodes to the same MAC
+        String sameBytes = token.substring(0, token.length() - 1) + (char) (last + 1);
+        assertThat(codec.verify(sameBytes, "u-1", 42).valid()).isFalse();
+    }
+
+    @Test
+    void tokensNameTheirKeyAndSurviveARotation() {
+        String old = "0123456789abcdef0123456789abcdef";
+        String fresh = "fedcba9876543210fedcba9876543210";
+        String signedBefore = tokenFor("u-1", 42, Duration.ofMinutes(5));
+        var rotating = AdmissionTokenCodec.fromSecrets(fresh, old, clock);
+        var afterRotation = AdmissionTokenCodec.fromSecret(fresh, clock);
+
+        assertThat(signedBefore.split("\\.")[1]).isEqualTo(codec.currentKeyId()).hasSize(8);
+        assertThat(rotating.verify(signedBefore, "u-1", 42).valid()).as("old key still accepted").isTrue();
+        String signedDuring = rotating.encode(new AdmissionToken("u-1", 42, NOW, NOW.plusSeconds(60), "j"));
+        assertThat(signedDuring.split("\\.")[1]).isEqualTo(rotating.currentKeyId()).isNotEqualTo(codec.currentKeyId());
+        assertThat(afterRotation.verify(signedDuring, "u-1", 42).valid()).isTrue();
+        assertThat(afterRotation.verify(signedBefore, "u-1", 42).failure()).as("retired key").isEqualTo(Failure.BAD_SIGNATURE);
     }
 
     @Test

@@ -12,6 +12,6 @@ class AdmissionConfiguration {
 
     @Bean
     AdmissionTokenCodec admissionTokenCodec(AdmissionProperties properties) {
-        return AdmissionTokenCodec.fromSecret(properties.secret(), Clock.systemUTC());
+        return AdmissionTokenCodec.fromSecrets(properties.secret(), properties.previousSecret(), Clock.systemUTC());
     }
 }

@@ -13,11 +13,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.surge.ticketing.contracts.web.Headers;
+import io.surge.ticketing.contracts.web.UserRoles;
 import reactor.core.publisher.Mono;
 
 /**
- * Services trust {@code X-User-Id} / {@code X-User-Roles} because only the gateway can reach them, so the
- * gateway always removes whatever the client sent and, when the JWT was verified, sets them from it.
+ * Services trust {@code X-User-Id} / {@code X-User-Roles} only with the gateway's service credential
+ * ({@link ServiceCredentialFilter}), so the gateway always removes whatever the client sent and, when the JWT was
+ * verified, sets them from it.
  */
 @Component
 class IdentityHeadersFilter implements WebFilter, Ordered {
@@ -47,15 +49,18 @@ class IdentityHeadersFilter implements WebFilter, Ordered {
                                 headers.remove(Headers.USER_ROLES);
                                 jwt.ifPresent(token -> {
                                     headers.set(Headers.USER_ID, token.getSubject());
-                                    headers.set(Headers.USER_ROLES, String.join(",", roles(token)));
+                                    headers.set(Headers.USER_ROLES, UserRoles.toHeader(roles(token)));
                                 });
                             }))
                             .build());
                 });
     }
 
+    /** The token's valid roles ({@link UserRoles}: "ops,admin" or "ADMIN" are not roles and are dropped). */
     static List<String> roles(Jwt token) {
-        List<String> roles = token.getClaimAsStringList("roles");
-        return roles == null ? List.of() : roles;
+        Object claim = token.getClaims().get("roles");
+        return claim instanceof List<?> list
+                ? UserRoles.fromClaim(list.stream().filter(String.class::isInstance).map(String.class::cast).toList())
+                : List.of();
     }
 }

@@ -10,6 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the gateway trusts JWTs.
  *
  * @param issuer        the only accepted {@code iss}
+ * @param audience      the {@code aud} a token must name: a token the same identity provider issued for another
+ *                      application is refused
+ * @param audienceRequired whether a token without {@code aud} is refused too (true in prod; the local stack, whose
+ *                      only issuer is the gateway itself, also accepts hand-made tokens without one)
+ * @param types         accepted {@code typ} headers (case-insensitive; a token without one is accepted)
+ * @param jwksRefetchInterval the least time between two fetches of the identity provider's JWKS: a token naming an
+ *                      unknown {@code kid} does not make the gateway call the provider again before that
  * @param jwkSetUri     the identity provider's JWKS (prod); when blank the gateway trusts its own local key set
  * @param kid           key id of the local key pair
  * @param publicKey     PEM (SPKI) of the local public key: the local JWKS is built from it
@@ -23,6 +30,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ticketing.jwt")
 public record JwtProperties(
         String issuer,
+        @DefaultValue("ticketing-api") String audience,
+        @DefaultValue("true") boolean audienceRequired,
+        @DefaultValue({"JWT", "at+jwt"}) java.util.List<String> types,
+        @DefaultValue("30s") Duration jwksRefetchInterval,
         String jwkSetUri,
         String kid,
         Path publicKey,

@@ -63,6 +63,7 @@ class LocalTokenController {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(request.userId())
                 .issuer(properties.issuer())
+                .audience(properties.audience())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(ttl)))
                 .claim("roles", roles)

@@ -7,8 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -17,6 +18,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.contracts.web.UserRoles;
 import io.surge.ticketing.gateway.web.Problems;
 
 
@@ -75,13 +77,15 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The {@code roles} claim (e.g. {@code ["admin"]}) becomes ROLE_admin. */
+    /**
+     * The {@code roles} claim (e.g. {@code ["admin"]}) becomes ROLE_admin; a claimed role that is not a plain name
+     * ({@link UserRoles}) is dropped, exactly as the services read the roles header.
+     */
     private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> IdentityHeadersFilter.roles(jwt).stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                .toList());
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 

@@ -1,10 +1,12 @@
 package io.surge.ticketing.gateway.shield;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -23,9 +25,17 @@ import reactor.core.publisher.Mono;
 /**
  * Bodies above the configured size are refused with 413: at once when Content-Length says so, and while streaming
  * when the body is chunked (the count is kept as the bytes arrive, so a lying or absent length does not help).
+ * <p>
+ * A client that declared a long body and did not ask {@code Expect: 100-continue} is writing it whatever we answer;
+ * closing on it mid-write would reset the connection and lose the 413. So its body (up to {@link #MAX_DRAIN} bytes,
+ * for at most {@link #DRAIN_TIME}) is read and dropped first, then the problem is answered and the connection
+ * closed. Beyond those bounds the answer goes out at once.
  */
 @Component
 class BodySizeLimitFilter implements WebFilter, Ordered {
+
+    static final long MAX_DRAIN = 8L * 1024 * 1024;
+    static final Duration DRAIN_TIME = Duration.ofSeconds(5);
 
     private final long maxBytes;
 
@@ -43,8 +53,19 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
-            return Problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+            Mono<Void> refusal = Problems.write(exchange, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
                     "request body is larger than " + maxBytes + " bytes");
+            boolean expectsContinue = "100-continue".equalsIgnoreCase(request.getHeaders().getFirst(HttpHeaders.EXPECT));
+            if (expectsContinue || declared > MAX_DRAIN) {
+                return refusal;
+            }
+            return request.getBody()
+                    .doOnNext(DataBufferUtils::release)
+                    .then()
+                    .timeout(DRAIN_TIME, Mono.empty())
+                    .onErrorResume(e -> Mono.empty())
+                    .then(refusal);
         }
         if (declared == 0 || declared < 0 && !request.getHeaders().containsHeader("Transfer-Encoding")) {
             return chain.filter(exchange);

@@ -37,10 +37,11 @@ public class ClientIpResolver {
             if (hop.isEmpty()) {
                 continue;
             }
-            if (!isValidAddress(hop)) {
-                return peer;
+            byte[] address = Cidr.literal(hop);
+            if (address == null) {
+                return peer; // not a literal address (a host name is never looked up): trust nothing left of it
             }
-            if (!isTrusted(hop)) {
+            if (!isTrusted(address)) {
                 return hop;
             }
         }
@@ -48,7 +49,11 @@ public class ClientIpResolver {
     }
 
     private boolean isTrusted(String address) {
-        if (!isValidAddress(address)) {
+        return isTrusted(Cidr.literal(address));
+    }
+
+    private boolean isTrusted(byte[] address) {
+        if (address == null) {
             return false;
         }
         for (Cidr matcher : trusted) {
@@ -57,10 +62,5 @@ public class ClientIpResolver {
             }
         }
         return false;
-    }
-
-    /** Only literal addresses: a hop like "evil.example" must never trigger a DNS lookup. */
-    static boolean isValidAddress(String address) {
-        return Cidr.literal(address) != null;
     }
 }

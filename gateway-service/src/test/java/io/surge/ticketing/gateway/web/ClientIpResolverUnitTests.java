@@ -36,6 +36,25 @@ class ClientIpResolverUnitTests {
         assertThat(resolver.resolve(from("127.0.0.1", null))).isEqualTo("127.0.0.1");
     }
 
+    /** ab.cd.ef.de resolves to 10.9.9.9 in this JVM's hosts file (see the surefire argLine): a lookup would show. */
+    @Test
+    void hexLetterHostNamesAreNeverResolved() {
+        assertThat(Cidr.literal("ab.cd.ef.de")).isNull();
+        assertThat(Cidr.literal("dead.beef.cafe.de")).isNull();
+        assertThat(Cidr.parse("10.0.0.0/8").matches("ab.cd.ef.de")).isFalse();
+        assertThat(resolver.resolve(from("127.0.0.1", "6.6.6.6, ab.cd.ef.de"))).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void literalsAreParsedWithoutTheResolver() {
+        assertThat(Cidr.literal("198.51.100.7")).containsExactly(198, 51, 100, 7);
+        assertThat(Cidr.literal("::ffff:10.1.2.3")).containsExactly(10, 1, 2, 3);
+        assertThat(Cidr.literal("2001:db8::1")).hasSize(16);
+        assertThat(Cidr.literal("1.2.3")).isNull();
+        assertThat(Cidr.literal("256.1.1.1")).isNull();
+        assertThat(Cidr.literal("fe80::1%eth0")).isNull();
+    }
+
     @Test
     void cidrsMatchTheirBlockOnly() {
         Cidr block = Cidr.parse("192.168.4.0/22");

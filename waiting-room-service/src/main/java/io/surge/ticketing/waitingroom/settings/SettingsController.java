@@ -1,7 +1,6 @@
 package io.surge.ticketing.waitingroom.settings;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
+import io.surge.ticketing.contracts.web.UserRoles;
 import io.surge.ticketing.platform.web.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -66,7 +66,7 @@ class SettingsController {
     }
 
     private static void requireAdmin(String roles) {
-        if (roles == null || Arrays.stream(roles.split(",")).map(String::trim).noneMatch("admin"::equals)) {
+        if (!UserRoles.isAdmin(roles)) {
             throw new DomainException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "the admin role is required");
         }
     }
