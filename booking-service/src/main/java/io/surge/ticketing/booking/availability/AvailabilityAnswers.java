@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.surge.ticketing.booking.BookingProperties;
+import io.surge.ticketing.booking.inventory.KnownEvents;
 
 /**
  * The availability answers of each event, encoded once per bitfield version and served as bytes: the JSON body, the
@@ -20,17 +21,22 @@ import io.surge.ticketing.booking.BookingProperties;
  * {@code ticketing.booking.availability.refresh} (in the background, while requests keep getting the previous
  * answer), and re-encodes only when the bits or their meta changed. So a read costs a map lookup, never a Redis call
  * or an encoding, and the answer is at most {@code refresh} behind Redis, well inside the {@code max-age} a CDN adds.
+ * Only events booking has inventory for ({@link KnownEvents}) are read, cached or rebuilt: any other id is "no
+ * answer" from memory, so made-up ids cost neither a Redis read, nor a Postgres query, nor a cache entry.
  */
 @Component
 class AvailabilityAnswers {
 
     private final AvailabilityStore store;
     private final AvailabilityRebuilder rebuilder;
+    private final KnownEvents known;
     private final LoadingCache<Long, Optional<Answer>> answers;
 
-    AvailabilityAnswers(AvailabilityStore store, AvailabilityRebuilder rebuilder, BookingProperties properties) {
+    AvailabilityAnswers(AvailabilityStore store, AvailabilityRebuilder rebuilder, KnownEvents known,
+            BookingProperties properties) {
         this.store = store;
         this.rebuilder = rebuilder;
+        this.known = known;
         this.answers = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .refreshAfterWrite(properties.availability().refresh())
@@ -51,7 +57,15 @@ class AvailabilityAnswers {
 
     /** The current answer of an event, or empty when it has no seats on sale. */
     Optional<Answer> find(long eventId) {
+        if (!known.contains(eventId)) {
+            return Optional.empty();
+        }
         return answers.get(eventId);
+    }
+
+    /** How many events' answers this instance holds (at most one per known event). */
+    long cached() {
+        return answers.estimatedSize();
     }
 
     private Optional<Answer> read(long eventId, Answer previous) {

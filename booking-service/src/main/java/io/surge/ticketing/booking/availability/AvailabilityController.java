@@ -28,7 +28,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
  * The read path of seat availability, served from the Redis bitfield (never from Postgres), cacheable by a
  * CDN for {@code max-age} with a strong ETag per representation. The bodies are encoded once per bitfield version
  * ({@link AvailabilityAnswers}); a missing bitfield is rebuilt from Postgres once (the source of truth), not read
- * from it per request.
+ * from it per request, and only for an event booking has inventory for: any other id is 404 from memory.
  */
 @RestController
 class AvailabilityController {

@@ -16,12 +16,14 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.booking.inventory.EventFacts;
 import io.surge.ticketing.booking.inventory.EventInventoryRepository;
+import io.surge.ticketing.booking.inventory.KnownEvents;
 import io.surge.ticketing.booking.inventory.TicketRepository;
 
 /**
  * Rebuilds an event's bitfield from Postgres (the source of truth) when Redis lost it. Commits that land
  * while the snapshot is taken are replayed from {@code tickets.updated_at}, so the rebuilt view is not older
- * than the rebuild. One rebuild per event at a time in this instance.
+ * than the rebuild. One rebuild per event at a time in this instance. On demand ({@link #ensure}), only an event
+ * booking has inventory for ({@link KnownEvents}) is ever looked up in Postgres.
  */
 @Component
 public class AvailabilityRebuilder {
@@ -31,23 +33,28 @@ public class AvailabilityRebuilder {
     private static final Duration REPLAY_MARGIN = Duration.ofSeconds(10);
 
     private final EventInventoryRepository events;
+    private final KnownEvents known;
     private final TicketRepository tickets;
     private final AvailabilityStore store;
     private final Clock clock;
     private final MeterRegistry meters;
     private final ConcurrentMap<Long, Object> locks = new ConcurrentHashMap<>();
 
-    AvailabilityRebuilder(EventInventoryRepository events, TicketRepository tickets, AvailabilityStore store,
-            Clock clock, MeterRegistry meters) {
+    AvailabilityRebuilder(EventInventoryRepository events, KnownEvents known, TicketRepository tickets,
+            AvailabilityStore store, Clock clock, MeterRegistry meters) {
         this.events = events;
+        this.known = known;
         this.tickets = tickets;
         this.store = store;
         this.clock = clock;
         this.meters = meters;
     }
 
-    /** Rebuilds when the bitfield is missing; returns false when the event is unknown. */
+    /** Rebuilds when the bitfield is missing; returns false when the event is unknown (without asking Postgres). */
     public boolean ensure(long eventId) {
+        if (!known.contains(eventId)) {
+            return false;
+        }
         if (store.exists(eventId)) {
             return true;
         }

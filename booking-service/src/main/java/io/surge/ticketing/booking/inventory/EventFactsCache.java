@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A few seconds of memory of each event's facts, so request validation on the surge path does not query
- * Postgres per request (unknown events are remembered too, against id-scanning bots). The decision itself
- * always reads Postgres.
+ * Postgres per request. An id booking has no inventory for ({@link KnownEvents}) is answered empty from memory,
+ * however many made-up ids a bot tries. The decision itself always reads Postgres.
  */
 @Component
 public class EventFactsCache {
@@ -21,15 +21,20 @@ public class EventFactsCache {
     private static final int MAX_ENTRIES = 10_000;
 
     private final EventInventoryRepository events;
+    private final KnownEvents known;
     private final Clock clock;
     private final ConcurrentMap<Long, Entry> entries = new ConcurrentHashMap<>();
 
-    EventFactsCache(EventInventoryRepository events, Clock clock) {
+    EventFactsCache(EventInventoryRepository events, KnownEvents known, Clock clock) {
         this.events = events;
+        this.known = known;
         this.clock = clock;
     }
 
     public Optional<EventFacts> find(long eventId) {
+        if (!known.contains(eventId)) {
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         Entry entry = entries.get(eventId);
         if (entry == null || entry.expires().isBefore(now)) {

@@ -28,10 +28,12 @@ public class InventoryLoader {
     private static final int COPY_CHUNK_ROWS = 20_000;
 
     private final EventInventoryRepository events;
+    private final KnownEvents known;
     private final DataSource dataSource;
 
-    InventoryLoader(EventInventoryRepository events, DataSource dataSource) {
+    InventoryLoader(EventInventoryRepository events, KnownEvents known, DataSource dataSource) {
         this.events = events;
+        this.known = known;
         this.dataSource = dataSource;
     }
 
@@ -43,6 +45,7 @@ public class InventoryLoader {
             throw new IllegalArgumentException("event " + inventory.eventId() + " has too many seats: " + seatCount);
         }
         boolean created = events.insertIfAbsent(inventory.eventId(), seatCount, inventory.onSaleAt());
+        known.add(inventory.eventId()); // at commit: this instance answers the event at once, not at the next refresh
         if (inventory.cancelled()) {
             events.cancel(inventory.eventId());
             log.info("event {} is cancelled: its seats are no longer for sale", inventory.eventId());

@@ -1,0 +1,63 @@
+package io.surge.ticketing.booking.inventory;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The ids of the events booking has inventory for, in memory, so that a request naming any other id is refused
+ * without touching the primary: a flood of made-up ids would otherwise cost one query each and compete with
+ * reservations for the connection pool. Loaded at start-up with one query, added to as soon as this instance
+ * defines an event ({@link InventoryLoader}, at commit), and refreshed in the background with one query every
+ * {@code ticketing.booking.known-events.refresh} (5 s), so an event another replica defined is known here within
+ * that. Events are never deleted (a cancelled event keeps its row), so the set only grows.
+ */
+@Component
+public class KnownEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(KnownEvents.class);
+
+    private final EventInventoryRepository events;
+    private final Set<Long> known = ConcurrentHashMap.newKeySet();
+
+    public KnownEvents(EventInventoryRepository events) {
+        this.events = events;
+        known.addAll(events.eventIds());
+    }
+
+    /** Whether booking has inventory for the event (false: answer "not found" without asking Postgres). */
+    public boolean contains(long eventId) {
+        return known.contains(eventId);
+    }
+
+    /** This instance defined the event: known at once, or at commit when inside the defining transaction. */
+    void add(long eventId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    known.add(eventId);
+                }
+            });
+        } else {
+            known.add(eventId);
+        }
+    }
+
+    /** One query for every event id: what other replicas defined since the last refresh becomes known here. */
+    @Scheduled(fixedDelayString = "${ticketing.booking.known-events.refresh:5s}",
+            initialDelayString = "${ticketing.booking.known-events.refresh:5s}")
+    void refresh() {
+        try {
+            known.addAll(events.eventIds());
+        } catch (RuntimeException e) {
+            log.warn("could not refresh the known events (the last known set stays in force): {}", e.toString());
+        }
+    }
+}
