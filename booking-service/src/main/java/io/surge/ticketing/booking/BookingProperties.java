@@ -31,6 +31,9 @@ public record BookingProperties(
      * @param spread             over how many partitions one event's commands are spread (by user), so that
      *                           several consumers decide a hot event
      * @param pendingTtl         how long a buffered booking is reported PENDING without a decision
+     * @param liveTicketsTtl     the longest the API trusts the deciders' last count of a fan's tickets to refuse a
+     *                           fan at the per-fan limit without buffering (a count with holds expires with the
+     *                           first hold anyway); bounds how long a drift the booking side did not see can last
      */
     public record Commands(
             @DefaultValue("1500ms") Duration decideWait,
@@ -39,7 +42,8 @@ public record BookingProperties(
             @DefaultValue("200") int batchSize,
             @DefaultValue("3") int concurrency,
             @DefaultValue("6") int spread,
-            @DefaultValue("1h") Duration pendingTtl) {
+            @DefaultValue("1h") Duration pendingTtl,
+            @DefaultValue("30s") Duration liveTicketsTtl) {
     }
 
     /**

@@ -68,14 +68,31 @@ public class BookingRepository {
                 .query(Long.class).single();
     }
 
-    /** Seats each fan holds or owns for the event (the per-fan limit counts them); absent = none. */
-    public Map<Fan, Integer> liveTicketCounts(Collection<Fan> fans) {
-        Map<Fan, Integer> counts = new HashMap<>();
+    /**
+     * What a fan holds or owns of one event: the seats the per-fan limit counts, and when the first of its holds
+     * expires (null: nothing held, only sold seats), after which the count may drop without a booking-side change.
+     */
+    public record FanTickets(int count, Instant firstHoldExpiry) {
+
+        public static final FanTickets NONE = new FanTickets(0, null);
+
+        /** After a hold of {@code seats} more seats, expiring at {@code expiresAt}. */
+        public FanTickets plusHold(int seats, Instant expiresAt) {
+            Instant first = firstHoldExpiry == null || expiresAt.isBefore(firstHoldExpiry) ? expiresAt : firstHoldExpiry;
+            return new FanTickets(count + seats, first);
+        }
+    }
+
+    /** Each fan's live (held or sold) tickets of the event, in one statement; absent = none. */
+    public Map<Fan, FanTickets> liveTickets(Collection<Fan> fans) {
+        Map<Fan, FanTickets> live = new HashMap<>();
         if (fans.isEmpty()) {
-            return counts;
+            return live;
         }
         jdbc.sql("""
-                SELECT b.event_id, b.user_id, sum(cardinality(b.ticket_ids))::int FROM bookings b
+                SELECT b.event_id, b.user_id, sum(cardinality(b.ticket_ids))::int,
+                       min(b.expires_at) FILTER (WHERE b.status = 'RESERVED')
+                FROM bookings b
                 JOIN (SELECT DISTINCT event_id, user_id FROM unnest(?::bigint[], ?::text[]) AS u(event_id, user_id)) f
                   ON b.event_id = f.event_id AND b.user_id = f.user_id
                 WHERE b.status IN ('RESERVED', 'CONFIRMED')
@@ -83,9 +100,11 @@ public class BookingRepository {
                 .param(fans.stream().map(Fan::eventId).toArray(Long[]::new))
                 .param(fans.stream().map(Fan::userId).toArray(String[]::new))
                 .query(rs -> {
-                    counts.put(new Fan(rs.getLong(1), rs.getString(2)), rs.getInt(3));
+                    Timestamp firstHoldExpiry = rs.getTimestamp(4);
+                    live.put(new Fan(rs.getLong(1), rs.getString(2)),
+                            new FanTickets(rs.getInt(3), firstHoldExpiry == null ? null : firstHoldExpiry.toInstant()));
                 });
-        return counts;
+        return live;
     }
 
     /** Inserts a batch's decided bookings (RESERVED and REJECTED) in one statement. */

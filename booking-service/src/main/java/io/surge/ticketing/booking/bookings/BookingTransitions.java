@@ -29,16 +29,19 @@ class BookingTransitions {
     private final TicketRepository tickets;
     private final Outbox outbox;
     private final Holds holds;
+    private final LiveTickets liveTickets;
     private final AvailabilityStore availability;
     private final AvailabilityRebuilder rebuilder;
     private final TransactionTemplate transactions;
 
     BookingTransitions(BookingRepository bookings, TicketRepository tickets, Outbox outbox, Holds holds,
-            AvailabilityStore availability, AvailabilityRebuilder rebuilder, TransactionTemplate transactions) {
+            LiveTickets liveTickets, AvailabilityStore availability, AvailabilityRebuilder rebuilder,
+            TransactionTemplate transactions) {
         this.bookings = bookings;
         this.tickets = tickets;
         this.outbox = outbox;
         this.holds = holds;
+        this.liveTickets = liveTickets;
         this.availability = availability;
         this.rebuilder = rebuilder;
         this.transactions = transactions;
@@ -75,6 +78,7 @@ class BookingTransitions {
             throw notCancellable(now);
         }
         holds.forget(booking.bookingId());
+        liveTickets.forget(booking.eventId(), booking.userId()); // the fan is under the limit again at once
         if (!availability.set(booking.eventId(), released.seats(), false)) {
             rebuilder.ensure(booking.eventId());
         }

@@ -21,15 +21,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.booking.availability.AvailabilityRebuilder;
 import io.surge.ticketing.booking.availability.AvailabilityStore;
+import io.surge.ticketing.booking.bookings.BookingRepository.Fan;
+import io.surge.ticketing.booking.bookings.BookingRepository.FanTickets;
 import io.surge.ticketing.booking.bookings.BookingStatus;
 import io.surge.ticketing.booking.bookings.Holds;
+import io.surge.ticketing.booking.bookings.LiveTickets;
 import io.surge.ticketing.booking.bookings.PendingMarkers;
 import io.surge.ticketing.contracts.messages.MessageJson;
 
 /**
- * What follows a committed batch of decisions: the bitfield mirror, the expiry delay queue, the broadcast that
- * wakes the API instance holding each request (one message per batch: a JSON array of decisions), and the removal
- * of the buffer's pending markers, in two round trips per batch. All of it is derived state: if this instance dies before
+ * What follows a committed batch of decisions: the bitfield mirror, the expiry delay queue, the fans' live ticket
+ * counts (the API's early per-fan-limit refusal, {@link LiveTickets}), the broadcast that wakes the API instance
+ * holding each request (one message per batch: a JSON array of decisions), and the removal of the buffer's pending
+ * markers, in two round trips per batch. All of it is derived state: if this instance dies before
  * it runs, Postgres still has the truth (bitfields are rebuilt, the cleanup sweep finds expired holds, and the
  * client polls the booking).
  */
@@ -42,15 +46,17 @@ public class DecisionPublisher {
     private final AvailabilityStore availability;
     private final AvailabilityRebuilder rebuilder;
     private final StringRedisTemplate redis;
+    private final LiveTickets liveTickets;
     private final MeterRegistry meters;
     private final Counter conflicts;
     private final ObjectMapper json = MessageJson.mapper();
 
     DecisionPublisher(AvailabilityStore availability, AvailabilityRebuilder rebuilder,
-            StringRedisTemplate redis, MeterRegistry meters) {
+            StringRedisTemplate redis, LiveTickets liveTickets, MeterRegistry meters) {
         this.availability = availability;
         this.rebuilder = rebuilder;
         this.redis = redis;
+        this.liveTickets = liveTickets;
         this.meters = meters;
         // the sale's two common outcomes are exported from the start (at 0); rarer ones appear when they happen
         meters.counter("booking.reservations", "outcome", BookingStatus.RESERVED.name());
@@ -60,7 +66,8 @@ public class DecisionPublisher {
                 .register(meters);
     }
 
-    void published(List<Decision> decisions) {
+    /** @param fans the live tickets of each fan the batch decided afresh, as committed */
+    void published(List<Decision> decisions, Map<Fan, FanTickets> fans) {
         try {
             // One bitfield update per event, then one pipelined round trip for the delay queue and the broadcast.
             Map<Long, List<Integer>> taken = new HashMap<>();
@@ -90,6 +97,8 @@ public class DecisionPublisher {
                 if (!holds.isEmpty()) {
                     connection.zSetCommands().zAdd(Holds.KEY.getBytes(StandardCharsets.UTF_8), holds);
                 }
+                // before the broadcast: a fan told "reserved" who asks again at once is counted with this hold
+                liveTickets.record(connection, fans);
                 connection.publish(CHANNEL.getBytes(StandardCharsets.UTF_8), message);
                 connection.keyCommands().del(markers.toArray(byte[][]::new));
                 return null;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.surge.ticketing.booking.bookings.Booking;
 import io.surge.ticketing.booking.bookings.BookingRepository;
 import io.surge.ticketing.booking.bookings.BookingRepository.Fan;
+import io.surge.ticketing.booking.bookings.BookingRepository.FanTickets;
 import io.surge.ticketing.booking.bookings.BookingStatus;
 import io.surge.ticketing.booking.inventory.EventInventoryRepository;
 import io.surge.ticketing.booking.outbox.Outbox;
@@ -31,7 +33,9 @@ import io.surge.ticketing.contracts.messages.ReserveCommand;
  * fans' live ticket counts, one claim of every seat the batch may take (FOR UPDATE SKIP LOCKED, so a decision
  * never waits for another's seat lock), then one multi-row write each for holds, bookings and outbox events.
  * The decisions themselves are made in memory by {@link Allocation}, in offset order. A command whose booking id
- * is already decided (a redelivery) is not decided again: its stored outcome is returned.
+ * is already decided (a redelivery) is not decided again: its stored outcome is returned. With the decisions come
+ * the live tickets each freshly decided fan has once the batch commits (read under the fan's lock, plus what the
+ * batch granted), which the API's early per-fan-limit refusal reads ({@code LiveTickets}).
  */
 @Component
 class ReservationDecider {
@@ -54,6 +58,15 @@ class ReservationDecider {
     /** One decision per distinct booking id, in the commands' order (a repeated id is decided once). */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<Decision> decide(List<ReserveCommand> commands) {
+        return decideBatch(commands).decisions();
+    }
+
+    /** The decisions of a batch and, for each fan decided afresh, its live tickets of the event after the batch. */
+    record Decided(List<Decision> decisions, Map<Fan, FanTickets> fans) {
+    }
+
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Decided decideBatch(List<ReserveCommand> commands) {
         Map<UUID, ReserveCommand> distinct = new LinkedHashMap<>();
         commands.forEach(command -> distinct.putIfAbsent(command.bookingId(), command));
         Set<Fan> fans = new LinkedHashSet<>();
@@ -66,20 +79,30 @@ class ReservationDecider {
         List<ReserveCommand> fresh = distinct.values().stream().filter(c -> !stored.containsKey(c.bookingId())).toList();
 
         Map<UUID, Decision> decided = new LinkedHashMap<>();
+        Map<Fan, FanTickets> after = new HashMap<>();
         if (!fresh.isEmpty()) {
             // PostgreSQL keeps microseconds: the answer's expires_at must be the stored one.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            List<Fan> freshFans = fresh.stream().map(Allocation::fan).distinct().toList();
+            Map<Fan, FanTickets> live = bookings.liveTickets(freshFans);
+            Map<Fan, Integer> counts = new HashMap<>();
+            live.forEach((fan, tickets) -> counts.put(fan, tickets.count()));
             Allocation allocation = new Allocation(
-                    events.findAll(fresh.stream().map(ReserveCommand::eventId).distinct().toList()),
-                    bookings.liveTicketCounts(fresh.stream().map(Allocation::fan).distinct().toList()),
-                    now);
+                    events.findAll(fresh.stream().map(ReserveCommand::eventId).distinct().toList()), counts, now);
             List<Decision> decisions = allocation.decide(fresh, tickets.claim(allocation.claimsFor(fresh)));
             write(decisions);
             decisions.forEach(decision -> decided.put(decision.bookingId(), decision));
+            freshFans.forEach(fan -> after.put(fan, live.getOrDefault(fan, FanTickets.NONE)));
+            for (Decision decision : decisions) {
+                if (decision.status() == BookingStatus.RESERVED) {
+                    after.computeIfPresent(new Fan(decision.eventId(), decision.userId()),
+                            (fan, tickets) -> tickets.plusHold(decision.ticketIds().size(), decision.expiresAt()));
+                }
+            }
         }
         List<Decision> answer = new ArrayList<>(distinct.size());
         distinct.keySet().forEach(id -> answer.add(stored.containsKey(id) ? stored.get(id) : decided.get(id)));
-        return answer;
+        return new Decided(answer, after);
     }
 
     private void write(List<Decision> decisions) {

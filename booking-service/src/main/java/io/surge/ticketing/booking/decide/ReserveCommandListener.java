@@ -93,21 +93,21 @@ class ReserveCommandListener {
         }
         rate.acquire(commands.size());
         DecisionTraces.Batch traced = traces.start(headers);
-        List<Decision> decisions;
+        ReservationDecider.Decided decided;
         try {
-            decisions = batchTimer.recordCallable(() -> decider.decide(commands));
+            decided = batchTimer.recordCallable(() -> decider.decideBatch(commands));
         } catch (Exception e) {
             traced.failed(e);
             throw e;
         }
         meters.summary("booking.decision.batch.size").record(commands.size());
-        Instant decided = Instant.now();
+        Instant decidedAt = Instant.now();
         for (ReserveCommand command : commands) {
             if (command.requestedAt() != null) {
-                decisionLatency.record(Duration.between(command.requestedAt(), decided));
+                decisionLatency.record(Duration.between(command.requestedAt(), decidedAt));
             }
         }
-        publisher.published(decisions);
-        traced.decided(decisions);
+        publisher.published(decided.decisions(), decided.fans());
+        traced.decided(decided.decisions());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,7 @@ import io.surge.ticketing.booking.admission.AdmissionCheck;
 import io.surge.ticketing.booking.bookings.BookingRepository;
 import io.surge.ticketing.booking.bookings.BookingStatus;
 import io.surge.ticketing.booking.bookings.BookingView;
+import io.surge.ticketing.booking.bookings.LiveTickets;
 import io.surge.ticketing.booking.bookings.PendingMarkers;
 import io.surge.ticketing.booking.decide.Decision;
 import io.surge.ticketing.booking.inventory.EventFacts;
@@ -38,7 +40,8 @@ import io.surge.ticketing.platform.web.DomainException;
 
 /**
  * The reserve use case on the API side: validate, admit, refuse at once what a sold-out section cannot give
- * ({@link SoldOutSections}), shed load when the buffer is too deep, put the command
+ * ({@link SoldOutSections}) and what would take a fan past the per-fan limit by the deciders' last count of the fan's
+ * tickets ({@link LiveTickets}: one Redis read, no Postgres), shed load when the buffer is too deep, put the command
  * on Kafka (routed by event and fan: {@link CommandRouting}; acknowledged by all in-sync replicas) and answer with the decision if it comes within
  * a short wait (201/409), otherwise 202 with the booking to poll. A 202 is only ever given for a command Kafka has
  * acknowledged, so an accepted reservation is never lost.
@@ -60,6 +63,7 @@ class ReservationBuffer implements DisposableBean {
     private final KafkaTemplate<String, String> kafka;
     private final CommandRouting routing;
     private final SoldOutSections soldOut;
+    private final LiveTickets liveTickets;
     private final MeterRegistry meters;
     private final Clock clock;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -70,8 +74,8 @@ class ReservationBuffer implements DisposableBean {
 
     ReservationBuffer(BookingProperties properties, AdmissionCheck admission, EventFactsCache events,
             BacklogMonitor backlog, PendingDecisions pending, PendingMarkers markers, BookingRepository bookings,
-            KafkaTemplate<String, String> kafka, CommandRouting routing, SoldOutSections soldOut, MeterRegistry meters,
-            Clock clock) {
+            KafkaTemplate<String, String> kafka, CommandRouting routing, SoldOutSections soldOut,
+            LiveTickets liveTickets, MeterRegistry meters, Clock clock) {
         this.properties = properties;
         this.admission = admission;
         this.events = events;
@@ -82,6 +86,7 @@ class ReservationBuffer implements DisposableBean {
         this.kafka = kafka;
         this.routing = routing;
         this.soldOut = soldOut;
+        this.liveTickets = liveTickets;
         this.meters = meters;
         this.clock = clock;
     }
@@ -109,6 +114,7 @@ class ReservationBuffer implements DisposableBean {
                     "section " + request.sectionId() + " of event " + eventId + " is sold out",
                     Map.of("unavailable_ticket_ids", List.of(), "sold_out", true));
         }
+        refusePastTheLimit(userId, request, event);
         if (backlog.lag() > properties.commands().maxBacklog()) {
             meters.counter("booking.reservations.shed").increment();
             throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
@@ -185,6 +191,22 @@ class ReservationBuffer implements DisposableBean {
         if (request.seatsWanted() > event.maxTicketsPerUser()) {
             throw new DomainException(HttpStatus.CONFLICT, ErrorCode.TICKET_LIMIT_EXCEEDED,
                     "at most " + event.maxTicketsPerUser() + " tickets per fan for this event",
+                    Map.of("max_tickets_per_user", event.maxTicketsPerUser()));
+        }
+    }
+
+    /**
+     * A fan the deciders last counted at (or near) the per-fan limit is refused here, with the decider's own answer,
+     * instead of buffering a command that can only be rejected (a booking row and an outbox row each). The count may
+     * be a little stale; it never refuses for long a fan who is under the limit again (see {@link LiveTickets}), and
+     * a fan it does not know goes on to the decider, which stays the authority.
+     */
+    private void refusePastTheLimit(String userId, ReserveRequest request, EventFacts event) {
+        OptionalInt live = liveTickets.find(event.eventId(), userId);
+        if (live.isPresent() && live.getAsInt() + request.seatsWanted() > event.maxTicketsPerUser()) {
+            meters.counter("booking.reservations.limit_refused").increment();
+            throw new DomainException(HttpStatus.CONFLICT, ErrorCode.TICKET_LIMIT_EXCEEDED,
+                    "this reservation would exceed the per-fan ticket limit of the event",
                     Map.of("max_tickets_per_user", event.maxTicketsPerUser()));
         }
     }

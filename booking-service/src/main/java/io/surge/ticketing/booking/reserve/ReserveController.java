@@ -25,7 +25,7 @@ class ReserveController {
     @Operation(summary = "Reserve chosen seats or the best available seats of a section")
     @ApiResponse(responseCode = "201", description = "the hold is taken")
     @ApiResponse(responseCode = "202", description = "buffered, not decided yet: poll the Location")
-    @ApiResponse(responseCode = "409", description = "SEATS_UNAVAILABLE (naming the taken seats; with \"sold_out\": true and no booking_id when the section is sold out and the request was refused without being buffered), TICKET_LIMIT_EXCEEDED, EVENT_NOT_ON_SALE")
+    @ApiResponse(responseCode = "409", description = "SEATS_UNAVAILABLE (naming the taken seats; with \"sold_out\": true and no booking_id when the section is sold out and the request was refused without being buffered), TICKET_LIMIT_EXCEEDED (without booking_id when the fan's tickets already decided leave no room and the request was refused without being buffered), EVENT_NOT_ON_SALE")
     @ApiResponse(responseCode = "403", description = "missing, expired, forged or other-event admission token")
     @ApiResponse(responseCode = "503", description = "OVERLOADED: the buffer is too deep (Retry-After)")
     @PostMapping("/api/v1/bookings/reserve")

@@ -1,0 +1,111 @@
+package io.surge.ticketing.booking.reserve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.surge.ticketing.booking.BookingPropertiesFixture;
+import io.surge.ticketing.booking.admission.AdmissionCheck;
+import io.surge.ticketing.booking.bookings.BookingRepository;
+import io.surge.ticketing.booking.bookings.LiveTickets;
+import io.surge.ticketing.booking.bookings.PendingMarkers;
+import io.surge.ticketing.booking.inventory.EventFacts;
+import io.surge.ticketing.booking.inventory.EventFactsCache;
+import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.contracts.Topics;
+import io.surge.ticketing.platform.web.DomainException;
+
+/** The reserve API's early refusals, before anything is buffered. */
+class ReservationBufferUnitTests {
+
+    private static final long EVENT = 7;
+    private static final int LIMIT = 4;
+
+    private final EventFactsCache events = mock(EventFactsCache.class);
+    private final LiveTickets liveTickets = mock(LiveTickets.class);
+    private final PendingDecisions pending = mock(PendingDecisions.class);
+    private final PendingMarkers markers = mock(PendingMarkers.class);
+    private final BookingRepository bookings = mock(BookingRepository.class);
+    @SuppressWarnings("unchecked")
+    private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ReservationBuffer buffer = new ReservationBuffer(BookingPropertiesFixture.defaults(),
+            mock(AdmissionCheck.class), events, mock(BacklogMonitor.class), pending, markers, bookings, kafka,
+            mock(CommandRouting.class), mock(SoldOutSections.class), liveTickets, meters,
+            Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
+
+    @BeforeEach
+    void anEventOnSaleWithALimitOfFour() {
+        when(events.find(EVENT)).thenReturn(Optional.of(
+                new EventFacts(EVENT, 100, Instant.parse("2026-12-01T10:00:00Z"), 600, LIMIT, false)));
+        when(kafka.send(eq(Topics.BOOKING_COMMANDS), any(), anyString(), anyString()))
+                .thenReturn(new CompletableFuture<>());
+    }
+
+    @AfterEach
+    void stopTimers() {
+        buffer.destroy();
+    }
+
+    @Test
+    void aFanWhoAlreadyHoldsTheLimitIsRefused409AndNothingIsBuffered() {
+        when(liveTickets.find(EVENT, "u-full")).thenReturn(OptionalInt.of(LIMIT));
+
+        assertThatThrownBy(() -> buffer.submit("u-full", "admission", null, new ReserveRequest(EVENT, null, 1L, 1)))
+                .isInstanceOfSatisfying(DomainException.class, refusal -> {
+                    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(refusal.code()).isEqualTo(ErrorCode.TICKET_LIMIT_EXCEEDED);
+                    assertThat(refusal.properties()).containsEntry("max_tickets_per_user", LIMIT);
+                });
+
+        verify(kafka, never()).send(anyString(), any(), anyString(), anyString());
+        verifyNoInteractions(kafka, markers, pending, bookings);
+        assertThat(meters.counter("booking.reservations.limit_refused").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestThatWouldTakeTheFanPastTheLimitIsRefusedToo() {
+        when(liveTickets.find(EVENT, "u-three")).thenReturn(OptionalInt.of(3));
+        long ticket = EVENT * 1_000_000 + 10;
+
+        assertThatThrownBy(() -> buffer.submit("u-three", "admission", null,
+                new ReserveRequest(EVENT, List.of(ticket, ticket + 1), null, null)))
+                .isInstanceOfSatisfying(DomainException.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.TICKET_LIMIT_EXCEEDED));
+
+        verifyNoInteractions(kafka);
+    }
+
+    @Test
+    void aFanUnderTheLimitOrNotCountedYetIsBufferedForTheDecider() {
+        when(liveTickets.find(EVENT, "u-three")).thenReturn(OptionalInt.of(3));
+        when(liveTickets.find(EVENT, "u-new")).thenReturn(OptionalInt.empty());
+
+        buffer.submit("u-three", "admission", null, new ReserveRequest(EVENT, null, 1L, 1));
+        buffer.submit("u-new", "admission", null, new ReserveRequest(EVENT, null, 1L, LIMIT));
+
+        verify(kafka, org.mockito.Mockito.times(2)).send(eq(Topics.BOOKING_COMMANDS), any(), eq("7"), anyString());
+    }
+}
