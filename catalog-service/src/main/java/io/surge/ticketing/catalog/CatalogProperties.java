@@ -17,9 +17,12 @@ public record CatalogProperties(@DefaultValue Outbox outbox, @DefaultValue Read 
     /**
      * The read-path caches. {@code detailsTtl}/{@code seatMapTtl} bound how long another replica may serve a
      * representation after a change (this replica evicts at once); the max-ages are what clients and CDNs get.
+     * {@code knownEventsRefresh} is how often the set of existing event ids is re-read (one query), i.e. how long
+     * an event another replica created may be answered 404 here.
      */
     public record Read(@DefaultValue("2s") Duration detailsTtl, @DefaultValue("30s") Duration seatMapTtl,
             @DefaultValue("16MB") DataSize detailsCacheSize, @DefaultValue("48MB") DataSize seatMapCacheSize,
-            @DefaultValue("1s") Duration detailsMaxAge, @DefaultValue("1h") Duration seatMapMaxAge) {
+            @DefaultValue("1s") Duration detailsMaxAge, @DefaultValue("1h") Duration seatMapMaxAge,
+            @DefaultValue("2s") Duration knownEventsRefresh) {
     }
 }

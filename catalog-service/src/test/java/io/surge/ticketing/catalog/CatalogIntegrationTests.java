@@ -1,7 +1,12 @@
 package io.surge.ticketing.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.atMost;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.verify;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,10 +28,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import io.surge.ticketing.catalog.event.EventSnapshots;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
 
 /**
@@ -59,6 +66,9 @@ class CatalogIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @MockitoSpyBean
+    EventSnapshots snapshots;
 
     static JdbcClient cleanup;
 
@@ -252,5 +262,47 @@ class CatalogIntegrationTests {
 
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(r.getBody().get("code").asString()).isEqualTo("EVENT_NOT_FOUND");
+    }
+
+    @Test
+    void madeUpEventIdsAreNotFoundWithoutASnapshotQueryPerId() {
+        long base = 5_000_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        clearInvocations(snapshots);
+
+        for (int i = 0; i < 1_000; i++) {
+            String path = "/api/v1/events/" + (base + i) + (i % 2 == 0 ? "" : "/seatmap");
+            ResponseEntity<JsonNode> r = http.getForEntity(path, JsonNode.class);
+            assertThat(r.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(r.getBody().get("code").asString()).isEqualTo("EVENT_NOT_FOUND");
+        }
+
+        verify(snapshots, atMost(1)).find(anyLong());
+    }
+
+    @Test
+    void aNewlyCreatedEventIsFoundAtOnceOnTheCreatingInstance() {
+        long eventId = createEvent(venue(), Instant.parse("2030-05-01T10:00:00Z"));
+
+        assertThat(http.getForEntity("/api/v1/events/" + eventId, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/v1/events/" + eventId + "/seatmap", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    /** Another replica created it: this one knows it after its next background refresh (2 s). */
+    @Test
+    void anEventCreatedByAnotherReplicaIsFoundAfterTheBackgroundRefresh() {
+        long template = createEvent(venue(), Instant.parse("2030-05-01T10:00:00Z"));
+        long eventId = jdbc.sql("""
+                INSERT INTO event (name, performer_id, category, venue_id, starts_at, on_sale_at)
+                SELECT name, performer_id, category, venue_id, starts_at, on_sale_at FROM event WHERE id = :id
+                RETURNING id""").param("id", template).query(Long.class).single();
+        jdbc.sql("INSERT INTO price_tier (event_id, section_id, price_cents) "
+                + "SELECT :copy, section_id, price_cents FROM price_tier WHERE event_id = :id")
+                .param("copy", eventId).param("id", template).update();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.getForEntity("/api/v1/events/" + eventId, JsonNode.class).getStatusCode()
+                        == HttpStatus.OK);
     }
 }

@@ -53,6 +53,11 @@ public class EventSnapshots {
                 .list();
     }
 
+    /** Every event id (an index-only scan): the read path's set of ids worth a query at all. */
+    public List<Long> eventIds() {
+        return jdbc.sql("SELECT id FROM event").query(Long.class).list();
+    }
+
     /** The current version alone: cheap enough to revalidate a cached representation. */
     public Optional<Long> version(long eventId) {
         return jdbc.sql("SELECT version FROM event WHERE id = :id").param("id", eventId).query(Long.class).optional();

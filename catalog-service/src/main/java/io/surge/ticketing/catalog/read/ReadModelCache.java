@@ -19,20 +19,21 @@ import io.surge.ticketing.catalog.event.EventSnapshots;
 /**
  * The read path's memory: serialized details and seat maps per event, bounded by bytes. The database is only
  * the miss source; a miss is computed once however many requests wait for it (Caffeine loads per key), which
- * is what a cold cache under a surge needs. Changes made here evict at commit; other replicas converge
- * within the configured TTL.
+ * is what a cold cache under a surge needs. Only ids that exist ({@link KnownEvents}) are ever looked up: any
+ * other id is 404 from memory, without a query or a cache entry. Changes made here evict at commit; other
+ * replicas converge within the configured TTL.
  */
 @Component
 class ReadModelCache {
 
     private final EventSnapshots snapshots;
+    private final KnownEvents known;
     private final Cache<Long, Representation> details;
     private final Cache<Long, Representation> seatMaps;
-    /** Ids known not to exist, briefly: a flood of made-up ids must not turn into a flood of DB queries. */
-    private final Cache<Long, Boolean> missing;
 
-    ReadModelCache(EventSnapshots snapshots, CatalogProperties properties, MeterRegistry meters) {
+    ReadModelCache(EventSnapshots snapshots, KnownEvents known, CatalogProperties properties, MeterRegistry meters) {
         this.snapshots = snapshots;
+        this.known = known;
         CatalogProperties.Read read = properties.read();
         this.details = Caffeine.newBuilder()
                 .maximumWeight(read.detailsCacheSize().toBytes())
@@ -46,35 +47,33 @@ class ReadModelCache {
                 .expireAfterWrite(read.seatMapTtl())
                 .recordStats()
                 .build();
-        this.missing = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(read.detailsTtl()).build();
         CaffeineCacheMetrics.monitor(meters, details, "catalog.event-details");
         CaffeineCacheMetrics.monitor(meters, seatMaps, "catalog.seat-maps");
     }
 
     Representation details(long eventId) {
+        requireKnown(eventId);
         return details.get(eventId, load(eventId, Renderers::details));
     }
 
     Representation seatMap(long eventId) {
+        requireKnown(eventId);
         return seatMaps.get(eventId, load(eventId, Renderers::seatMap));
+    }
+
+    private void requireKnown(long eventId) {
+        if (!known.contains(eventId)) {
+            throw new EventNotFoundException(eventId);
+        }
     }
 
     private Function<Long, Representation> load(long eventId,
             Function<io.surge.ticketing.catalog.event.EventSnapshot, Representation> renderer) {
-        return id -> {
-            if (missing.getIfPresent(id) != null) {
-                throw new EventNotFoundException(eventId);
-            }
-            return renderer.apply(snapshots.find(id).orElseThrow(() -> {
-                missing.put(id, Boolean.TRUE);
-                return new EventNotFoundException(eventId);
-            }));
-        };
+        return id -> renderer.apply(snapshots.find(id).orElseThrow(() -> new EventNotFoundException(eventId)));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void evict(EventChanged changed) {
-        missing.invalidate(changed.event().id());
         details.invalidate(changed.event().id());
         seatMaps.invalidate(changed.event().id());
     }
