@@ -31,6 +31,11 @@ public class CommandBurst {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv().getOrDefault("TICKETING_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // the broker's SCRAM user of the local stack
+        config.put("security.protocol", System.getenv().getOrDefault("TICKETING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT"));
+        config.put("sasl.mechanism", "SCRAM-SHA-512");
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                + System.getenv("TICKETING_KAFKA_USERNAME") + "\" password=\"" + System.getenv("TICKETING_KAFKA_PASSWORD") + "\";");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);

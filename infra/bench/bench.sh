@@ -40,7 +40,7 @@ for tool in wrk nginx redis-benchmark pgbench psql curl; do
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null || die "could not install $pkg"
   fi
 done
-curl -fsS -m 3 http://127.0.0.1:8080/actuator/health/readiness >/dev/null || die "the stack is not up: run ./ticketing up"
+curl -fsS -m 3 http://127.0.0.1:9080/actuator/health/readiness >/dev/null || die "the stack is not up: run ./ticketing up"
 
 wrk_rps() { # url [wrk args...] -> requests/s
   local url=$1; shift
@@ -121,7 +121,7 @@ inventory_loaded() { [[ "$(psql_booking -c "SELECT count(*) FROM event_inventory
 for e in "${EVENTS[@]}"; do
   for _ in $(seq 1 120); do inventory_loaded "$e" && break; sleep 1; done
   inventory_loaded "$e" || die "event $e has no inventory after 120 s"
-  curl -fsS -m 5 -o /dev/null "http://127.0.0.1:8084/api/v1/events/$e/availability" || die "event $e has no availability"
+  curl -fsS -m 5 -o /dev/null "http://127.0.0.1:8080/api/v1/events/$e/availability" || die "event $e has no availability"
 done
 section_list() { psql_booking -c "SELECT string_agg(section_id::text, ',' ORDER BY section_id) FROM event_sections WHERE event_id = $1"; }
 PG_SECTIONS="$(section_list "$EVENT_PG")"; E2E_SECTIONS="$(section_list "$EVENT_E2E")"
@@ -131,13 +131,20 @@ FIRST_SECTION="${PG_SECTIONS%%,*}"; LAST_SECTION="${PG_SECTIONS##*,}"
 say "signing 50,000 admission tokens for the reservation run"
 CP="$OUT/contracts.classpath"
 (cd "$ROOT" && ./mvnw -q -B -pl contracts dependency:build-classpath -Dmdep.outputFile="$CP" >/dev/null)
-java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/AdmissionTokens.java" "$EVENT_E2E" 50000 "$OUT/fans.tsv"
+java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/AdmissionTokens.java" "$EVENT_E2E" 50000 "$OUT/fans-tokens.tsv"
+# The services answer only the platform's own callers: the direct rows sign their requests as the gateway would,
+# with credentials good for ten minutes, signed again before each use.
+creds() { java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/ServiceCredentials.java" "$@"; }
+fresh_fans() { creds add "$OUT/fans-tokens.tsv" "$OUT/fans.tsv"; }
+fresh_wr_fans() { creds users "wr-$1" 60000 "$OUT/wr-$1.tsv"; }
+ANON=""
+fresh_anon() { ANON="$(creds anonymous)"; }
 
 # ------------------------------------------------------------------------------------------- runs
 # booking.decision.latency (accepted -> decided) histogram: "le count" lines; the p99 of a round comes from the
 # difference of two scrapes (the upper bound of the bucket the 99th percentile falls in).
 decision_buckets() {
-  curl -fsS -m 5 http://127.0.0.1:8084/actuator/prometheus \
+  curl -fsS -m 5 http://127.0.0.1:9084/actuator/prometheus \
     | sed -n 's/^booking_decision_latency_seconds_bucket{.*le="\([^"]*\)".*} \([0-9.eE+]*\)$/\1 \2/p'
 }
 p99_ms() {
@@ -150,46 +157,51 @@ record() { RUNS[$1]+="$2 "; }
 # JIT warm-up: the first seconds of a JVM path measure the compiler, not the path. Discarded.
 say "warming up the HTTP paths"
 SEARCH_Q="bench"
+fresh_anon
 if on availability; then
-  DURATION=10 wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability" >/dev/null
+  DURATION=10 wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability" -H "X-Service-Credential: $ANON" >/dev/null
   # The gateway's reactive stack has the most code to compile: C2 keeps a core busy for half a minute.
   DURATION=30 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
 fi
 if on reserve; then
   # the write path has the most to compile (HTTP, Kafka, JDBC, Redis, JSON): a minute. Measured: after 10 s of
   # load the closed loop decides ~300/s, after two minutes 600-900/s on the same JVM (docs/benchmarks.md)
+  fresh_fans
   wrk -t2 -c"$RESERVE_CONNECTIONS" -d60s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >/dev/null 2>&1
 fi
 if on search; then
-  DURATION=10 wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q" >/dev/null
+  DURATION=10 wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q" -H "X-Service-Credential: $ANON" >/dev/null
 fi
 if on waiting-room; then
-  wrk -t2 -c"$CONNECTIONS" -d10s -s "$HERE/waiting-room.lua" http://127.0.0.1:8081 -- join "$EVENT_E2E" warm >/dev/null 2>&1
+  fresh_wr_fans warm
+  wrk -t2 -c"$CONNECTIONS" -d10s -s "$HERE/waiting-room.lua" http://127.0.0.1:8081 -- join "$EVENT_E2E" "$OUT/wr-warm.tsv" >/dev/null 2>&1
   DURATION=20 wrk_rps "http://127.0.0.1:8080/api/v1/waiting-room/$EVENT_E2E/progress" -s "$HERE/spread-ips.lua" >/dev/null
 fi
 for r in $(seq 1 "$REPEATS"); do
   say "round $r of $REPEATS"
+  fresh_anon
   if on availability; then
     record nginx "$(wrk_rps "http://127.0.0.1:$NGINX_PORT/static-8k.bin")"
   fi
   if on search; then
     record es_search "$(wrk_rps "http://127.0.0.1:$ES_PORT/$ES_INDEX/_search?q=$SEARCH_Q&size=20")"
-    record search_direct "$(wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q")"
+    record search_direct "$(wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q" -H "X-Service-Credential: $ANON")"
     record search_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/search?q=$SEARCH_Q" -s "$HERE/spread-ips.lua")"
   fi
   if on waiting-room; then
-    record wr_join "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- join "$EVENT_E2E" "r$r")"
-    record wr_poll "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- poll "$EVENT_E2E" "r$r")"
+    fresh_wr_fans "r$r"
+    record wr_join "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- join "$EVENT_E2E" "$OUT/wr-r$r.tsv")"
+    record wr_poll "$(wrk_rps http://127.0.0.1:8081 -s "$HERE/waiting-room.lua" -- poll "$EVENT_E2E" "$OUT/wr-r$r.tsv")"
     record wr_progress "$(wrk_rps "http://127.0.0.1:8080/api/v1/waiting-room/$EVENT_E2E/progress" -s "$HERE/spread-ips.lua")"
   fi
   if on availability; then
-    record avail_direct "$(wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability")"
+    record avail_direct "$(wrk_rps "http://127.0.0.1:8084/api/v1/events/$EVENT_E2E/availability" -H "X-Service-Credential: $ANON")"
     record avail_cdn "$(wrk_rps "http://127.0.0.1:$CDN_PORT/api/v1/events/$EVENT_E2E/availability")"
     record avail_gateway "$(wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua")"
   fi
   if on waiting-room; then
-    record redis_get "$(redis-benchmark -q -n 200000 -P 1 -t get | rps_of_redis_benchmark)"
-    record redis_getbit "$(redis-benchmark -q -n 200000 -P 1 getbit bench:bits 4242 | rps_of_redis_benchmark)"
+    record redis_get "$(redis-benchmark --user "$TICKETING_REDIS_USERNAME" -a "$TICKETING_REDIS_PASSWORD" -q -n 200000 -P 1 -t get 2>/dev/null | rps_of_redis_benchmark)"
+    record redis_getbit "$(redis-benchmark --user "$TICKETING_REDIS_USERNAME" -a "$TICKETING_REDIS_PASSWORD" -q -n 200000 -P 1 getbit bench:bits 4242 2>/dev/null | rps_of_redis_benchmark)"
   fi
   if on reserve; then
     record pgbench "$(PGPASSWORD="$TICKETING_DB_PASSWORD" pgbench -n -h 127.0.0.1 -U "$TICKETING_DB_USER" -c 16 -j 2 -t 600 \
@@ -197,12 +209,13 @@ for r in $(seq 1 "$REPEATS"); do
         -f "$HERE/claim.sql" booking 2>/dev/null | awk '/^tps/ {print $3}')"
     before="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_E2E AND status = 'RESERVED'")"
     decision_buckets >"$OUT/latency-before.txt"
+    fresh_fans
     t0="$(date +%s.%N)"
     wrk -t2 -c"$RESERVE_CONNECTIONS" -d"${DURATION}s" -s "$HERE/reserve.lua" http://127.0.0.1:8084 \
         -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >"$OUT/reserve-wrk-$r.txt" 2>&1
     # Count what was decided (in Postgres) during the run, including what the buffer decided just after it.
     for _ in $(seq 1 30); do
-      lag="$(curl -fsS -m 2 http://127.0.0.1:8084/actuator/prometheus | awk '/^booking_commands_lag/ {print int($2)}')"
+      lag="$(curl -fsS -m 2 http://127.0.0.1:9084/actuator/prometheus | awk '/^booking_commands_lag/ {print int($2)}')"
       [[ "${lag:-0}" -eq 0 ]] && break; sleep 1
     done
     t1="$(date +%s.%N)"

@@ -1,5 +1,5 @@
 -- wrk script: best-available reservations of one seat, each request as the next benchmark fan
--- (user id + admission token from the file written by AdmissionTokens.java), straight to booking-service.
+-- (user id, admission token and service credential from the file bench.sh writes), straight to booking-service.
 local fans = {}
 local counter = 0
 local statuses = {}
@@ -7,8 +7,8 @@ local statuses = {}
 function init(args)
   local file = io.open(args[1], "r")
   for line in file:lines() do
-    local user, token = line:match("([^\t]+)\t(.+)")
-    fans[#fans + 1] = { user, token }
+    local user, token, credential = line:match("([^\t]+)\t([^\t]+)\t(.+)")
+    fans[#fans + 1] = { user, token, credential }
   end
   file:close()
   event_id = args[2]
@@ -25,7 +25,8 @@ function request()
   local section = sections[(counter % #sections) + 1]
   local body = '{"event_id":' .. event_id .. ',"section_id":' .. section .. ',"quantity":1}'
   return wrk.format("POST", "/api/v1/bookings/reserve",
-    { ["Content-Type"] = "application/json", ["X-User-Id"] = fan[1], ["X-Admission-Token"] = fan[2] }, body)
+    { ["Content-Type"] = "application/json", ["X-User-Id"] = fan[1], ["X-Admission-Token"] = fan[2],
+      ["X-Service-Credential"] = fan[3] }, body)
 end
 
 function response(status, headers, body)

@@ -72,12 +72,22 @@ public final class InvariantChecker {
                 Duration.ofSeconds(40));
     }
 
+    /** The stack's Redis, as our ACL user. */
+    private Jedis redis() {
+        Jedis redis = new Jedis(stack.get("TICKETING_REDIS_HOST", "127.0.0.1"),
+                Integer.parseInt(stack.get("TICKETING_REDIS_PORT", "6379")));
+        String user = stack.get("TICKETING_REDIS_USERNAME", "");
+        if (!user.isEmpty()) {
+            redis.auth(user, stack.get("TICKETING_REDIS_PASSWORD", ""));
+        }
+        return redis;
+    }
+
     /** Checks the given events (all events when empty). */
     public InvariantReport check(List<Long> eventIds) throws SQLException, InterruptedException {
         InvariantReport report = new InvariantReport();
         try (Connection booking = connect("booking"); Connection payment = connect("payment");
-                Jedis redis = new Jedis(stack.get("TICKETING_REDIS_HOST", "127.0.0.1"),
-                        Integer.parseInt(stack.get("TICKETING_REDIS_PORT", "6379")))) {
+                Jedis redis = redis()) {
             Long[] events = (eventIds.isEmpty() ? allEvents(booking) : eventIds).toArray(Long[]::new);
             figures(booking, payment, events, report);
             noDoubleBooking(booking, events, report);

@@ -35,6 +35,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
+import io.surge.ticketing.contracts.web.ServiceCredential;
 
 /**
  * The running local stack as the system tests see it: the gateway's HTTP API, plus read access to
@@ -97,6 +98,14 @@ public final class Platform {
                 claims(userId, env.get("TICKETING_JWT_ISSUER"), Instant.now().plusSeconds(3600), roles), jwtKey);
     }
 
+    /**
+     * The credential the gateway adds to the calls it routes, for a test that calls a service's own port (as the
+     * gateway would) with these identity headers.
+     */
+    public String serviceCredential(String userId, String roles) {
+        return new ServiceCredential(env.get("TICKETING_SERVICE_SECRET"), Clock.systemUTC()).issue("gateway-service", userId, roles);
+    }
+
     public String adminToken() {
         return token("admin-" + UUID.randomUUID(), "admin");
     }
@@ -105,6 +114,7 @@ public final class Platform {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", userId);
         claims.put("iss", issuer);
+        claims.put("aud", List.of(System.getenv().getOrDefault("TICKETING_JWT_AUDIENCE", "ticketing-api")));
         claims.put("iat", Instant.now().getEpochSecond());
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("roles", List.of(roles));
@@ -269,7 +279,10 @@ public final class Platform {
 
     public synchronized StatefulRedisConnection<byte[], byte[]> redis() {
         if (redisClient == null) {
-            redisClient = RedisClient.create("redis://" + env.get("TICKETING_REDIS_HOST") + ":" + env.get("TICKETING_REDIS_PORT"));
+            redisClient = RedisClient.create(io.lettuce.core.RedisURI.builder()
+                    .withHost(env.get("TICKETING_REDIS_HOST")).withPort(Integer.parseInt(env.get("TICKETING_REDIS_PORT")))
+                    .withAuthentication(env.get("TICKETING_REDIS_USERNAME"), env.get("TICKETING_REDIS_PASSWORD").toCharArray())
+                    .build());
         }
         return redisClient.connect(ByteArrayCodec.INSTANCE);
     }

@@ -2,6 +2,7 @@ package io.surge.ticketing.waitingroom;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +17,9 @@ class WaitingRoomConfiguration {
     }
 
     @Bean
-    AdmissionTokenCodec admissionTokenCodec(WaitingRoomProperties properties, Clock clock) {
-        return AdmissionTokenCodec.fromSecret(properties.admissionSecret(), clock);
+    AdmissionTokenCodec admissionTokenCodec(WaitingRoomProperties properties, Clock clock,
+            @Value("${ticketing.admission.previous-secret:${TICKETING_ADMISSION_PREVIOUS_SECRET:}}") String previousSecret) {
+        // signs with the current key; the previous one (during a rotation) still verifies
+        return AdmissionTokenCodec.fromSecrets(properties.admissionSecret(), previousSecret, clock);
     }
 }

@@ -3,6 +3,7 @@ package io.surge.ticketing.booking.admission;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,9 @@ public class AdmissionCheck {
 
     private final AdmissionTokenCodec codec;
 
-    AdmissionCheck(BookingProperties properties, Clock clock) {
-        this.codec = AdmissionTokenCodec.fromSecret(properties.admissionSecret(), clock);
+    AdmissionCheck(BookingProperties properties, Clock clock,
+            @Value("${ticketing.admission.previous-secret:${TICKETING_ADMISSION_PREVIOUS_SECRET:}}") String previousSecret) {
+        this.codec = AdmissionTokenCodec.fromSecrets(properties.admissionSecret(), previousSecret, clock);
     }
 
     public void require(String token, String userId, long eventId) {

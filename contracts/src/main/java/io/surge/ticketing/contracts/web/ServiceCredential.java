@@ -13,18 +13,24 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How one of our services proves a call comes from another of ours (the gateway, or payment calling booking): the
- * header {@value #HEADER} = {@code <caller>.<epoch seconds>.<base64url HMAC-SHA256>}, the MAC taken over the caller,
- * the time and the identity headers the call carries ({@link Headers#USER_ID}, {@link Headers#USER_ROLES}). The key
+ * header {@value #HEADER} = {@code <caller>.<expiry, epoch seconds>.<base64url HMAC-SHA256>}, the MAC taken over the
+ * caller, the expiry and the identity headers the call carries ({@link Headers#USER_ID}, {@link Headers#USER_ROLES}). The key
  * is a secret only our services hold ({@code TICKETING_SERVICE_SECRET}, at least 32 bytes).
  * <p>
  * So a pod that reaches a service's port, but holds no key, can neither call it nor set who the user is; and a
- * credential seen on the wire cannot be replayed for another user or roles, nor after {@link #MAX_AGE}.
+ * credential seen on the wire cannot be replayed for another user or roles, nor once expired: a call's credential
+ * lives {@link #TTL}; none is accepted that claims to live longer than {@link #MAX_TTL} (a benchmark driving a
+ * service directly signs its requests for a few minutes at once).
  */
 public final class ServiceCredential {
 
     public static final String HEADER = "X-Service-Credential";
-    /** How far a credential's time may be from the receiver's clock, either way. */
-    public static final Duration MAX_AGE = Duration.ofSeconds(60);
+    /** How long a call's credential is good for. */
+    public static final Duration TTL = Duration.ofSeconds(60);
+    /** The longest life a credential may claim. */
+    public static final Duration MAX_TTL = Duration.ofMinutes(10);
+    /** Clock difference tolerated between two of our hosts. */
+    private static final long SKEW_SECONDS = 5;
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final Pattern CALLER = Pattern.compile("[a-z][a-z0-9-]{0,39}");
@@ -44,10 +50,18 @@ public final class ServiceCredential {
 
     /** The header value for a call by {@code caller} carrying these identity headers (null when absent). */
     public String issue(String caller, String userId, String roles) {
+        return issue(caller, userId, roles, TTL);
+    }
+
+    /** The same, good for {@code ttl} (at most {@link #MAX_TTL}). */
+    public String issue(String caller, String userId, String roles, Duration ttl) {
         if (!CALLER.matcher(caller).matches()) {
             throw new IllegalArgumentException("bad caller name: " + caller);
         }
-        String stamp = caller + "." + clock.instant().getEpochSecond();
+        if (ttl.compareTo(MAX_TTL) > 0 || ttl.isNegative()) {
+            throw new IllegalArgumentException("a credential lives at most " + MAX_TTL);
+        }
+        String stamp = caller + "." + clock.instant().plus(ttl).getEpochSecond();
         return stamp + "." + ENCODER.encodeToString(mac(stamp, userId, roles));
     }
 
@@ -62,13 +76,14 @@ public final class ServiceCredential {
             return false;
         }
         String stamp = presented.substring(0, last);
-        long seconds;
+        long expires;
         try {
-            seconds = Long.parseLong(presented.substring(first + 1, last));
+            expires = Long.parseLong(presented.substring(first + 1, last));
         } catch (NumberFormatException e) {
             return false;
         }
-        if (Math.abs(clock.instant().getEpochSecond() - seconds) > MAX_AGE.toSeconds()) {
+        long now = clock.instant().getEpochSecond();
+        if (expires + SKEW_SECONDS < now || expires > now + MAX_TTL.toSeconds() + SKEW_SECONDS) {
             return false;
         }
         byte[] expected = ENCODER.encode(mac(stamp, userId, roles));

@@ -35,10 +35,16 @@ class ServiceCredentialUnitTests {
     void forgedStaleAndMalformedCredentialsAreRefused() {
         String issued = credentials.issue("payment-service", "fan-1", "");
         ServiceCredential otherKey = new ServiceCredential("ffffffffffffffffffffffffffffffff", Clock.fixed(NOW, ZoneOffset.UTC));
-        ServiceCredential later = new ServiceCredential(SECRET, Clock.fixed(NOW.plusSeconds(61), ZoneOffset.UTC));
+        ServiceCredential later = new ServiceCredential(SECRET, Clock.fixed(NOW.plusSeconds(66), ZoneOffset.UTC));
+        ServiceCredential earlier = new ServiceCredential(SECRET, Clock.fixed(NOW.minusSeconds(606), ZoneOffset.UTC));
 
         assertThat(otherKey.verify(issued, "fan-1", "")).isFalse();
-        assertThat(later.verify(issued, "fan-1", "")).as("older than a minute").isFalse();
+        assertThat(later.verify(issued, "fan-1", "")).as("expired a minute after issue").isFalse();
+        assertThat(earlier.verify(issued, "fan-1", "")).as("claims to live longer than allowed").isFalse();
+        assertThat(later.verify(credentials.issue("bench", "fan-1", "", java.time.Duration.ofMinutes(5)), "fan-1", ""))
+                .as("a longer-lived one, within the maximum").isTrue();
+        assertThatThrownBy(() -> credentials.issue("bench", null, null, java.time.Duration.ofMinutes(11)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(credentials.verify(issued.replace("payment-service", "gateway-service"), "fan-1", "")).isFalse();
         for (String bad : new String[] {null, "", "x", "a.b", "gateway-service.x.y", "gateway-service..", "."}) {
             assertThat(credentials.verify(bad, "fan-1", "")).as(String.valueOf(bad)).isFalse();

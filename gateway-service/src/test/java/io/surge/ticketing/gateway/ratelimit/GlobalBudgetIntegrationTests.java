@@ -27,7 +27,7 @@ class GlobalBudgetIntegrationTests {
     static void connect() {
         String host = System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1");
         int port = Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379"));
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port));
+        connections = new LettuceConnectionFactory(redisConfiguration(host, port));
         connections.afterPropertiesSet();
         connections.start();
         redis = new ReactiveStringRedisTemplate(connections);
@@ -92,5 +92,13 @@ class GlobalBudgetIntegrationTests {
         assertThat(buckets.take("x", limits).allowed()).isTrue();
         assertThat(buckets.take("x", limits).allowed()).isFalse();
         dead.destroy();
+    }
+
+    /** The local stack's Redis, as our ACL user (TICKETING_REDIS_USERNAME / _PASSWORD from the environment). */
+    static RedisStandaloneConfiguration redisConfiguration(String host, int port) {
+        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(host, port);
+        configuration.setUsername(System.getenv("TICKETING_REDIS_USERNAME"));
+        configuration.setPassword(System.getenv("TICKETING_REDIS_PASSWORD"));
+        return configuration;
     }
 }

@@ -16,22 +16,32 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import io.surge.ticketing.contracts.web.ServiceCredential;
+
 /**
- * booking-service's internal API (127.0.0.1:8084, not routed by the gateway): read a booking, and confirm
- * it with one guarded transition (RESERVED -> CONFIRMED only while the hold is live, tickets HELD -> SOLD).
+ * booking-service's internal API (127.0.0.1:8084, not routed by the gateway, answered only with our service
+ * credential): read a booking, and confirm it with one guarded transition (RESERVED -> CONFIRMED only while the hold is live, tickets HELD -> SOLD).
  */
 @Component
 public class BookingClient {
 
+    static final String CALLER = "payment-service";
+
     private final RestClient http;
 
-    BookingClient(RestClient.Builder builder, Properties properties) {
+    BookingClient(RestClient.Builder builder, Properties properties, ServiceCredential credentials) {
         // HTTP/1.1: the JDK client's h2c upgrade attempts buy nothing on a local hop and misbehave under bursts.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.readTimeout());
-        this.http = builder.baseUrl(properties.baseUrl()).requestFactory(factory).build();
+        this.http = builder.baseUrl(properties.baseUrl()).requestFactory(factory)
+                // booking answers only the platform's own callers: each call carries a fresh credential of ours
+                .requestInterceptor((request, body, execution) -> {
+                    request.getHeaders().set(ServiceCredential.HEADER, credentials.issue(CALLER, null, null));
+                    return execution.execute(request, body);
+                })
+                .build();
     }
 
     /** The booking, or empty when booking-service answers 404. */

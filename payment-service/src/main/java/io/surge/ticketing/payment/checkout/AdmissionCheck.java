@@ -2,6 +2,7 @@ package io.surge.ticketing.payment.checkout;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.surge.ticketing.contracts.ErrorCode;
@@ -16,8 +17,9 @@ class AdmissionCheck {
 
     private final AdmissionTokenCodec codec;
 
-    AdmissionCheck(CheckoutProperties properties, Clock clock) {
-        this.codec = AdmissionTokenCodec.fromSecret(properties.admissionSecret(), clock);
+    AdmissionCheck(CheckoutProperties properties, Clock clock,
+            @Value("${ticketing.admission.previous-secret:${TICKETING_ADMISSION_PREVIOUS_SECRET:}}") String previousSecret) {
+        this.codec = AdmissionTokenCodec.fromSecrets(properties.admissionSecret(), previousSecret, clock);
     }
 
     void verify(String token, String userId, long eventId) {

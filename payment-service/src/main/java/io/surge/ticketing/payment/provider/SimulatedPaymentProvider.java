@@ -1,12 +1,14 @@
 package io.surge.ticketing.payment.provider;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
  * A provider that behaves like a real one for the test tokens of API.md: {@code tok_visa} succeeds,
  * {@code tok_declined} (and any unknown token) declines, {@code tok_slow} succeeds but answers only after
  * {@code slowDelay}, {@code tok_error} fails retryably. Its ledger is a table, so a kill -9 of
- * payment-service neither loses nor duplicates a charge, and tests can count charges.
+ * payment-service neither loses nor duplicates a charge, and tests can count charges. It refuses to start under
+ * the {@code prod} profile unless {@code payment.provider.simulated.insecure-allowed-in-prod} says so.
  */
 @Component
 class SimulatedPaymentProvider implements PaymentProvider {
@@ -25,7 +28,12 @@ class SimulatedPaymentProvider implements PaymentProvider {
     private final SimulatedProviderProperties properties;
     private final String charges;
 
-    SimulatedPaymentProvider(JdbcClient jdbc, SimulatedProviderProperties properties) {
+    SimulatedPaymentProvider(JdbcClient jdbc, SimulatedProviderProperties properties, Environment environment) {
+        if (Arrays.asList(environment.getActiveProfiles()).contains("prod") && !properties.insecureAllowedInProd()) {
+            throw new IllegalStateException("the simulated payment provider confirms bookings for free (tok_visa) and"
+                    + " must not run under the prod profile: plug in a real PaymentProvider, or set"
+                    + " payment.provider.simulated.insecure-allowed-in-prod=true for a demo deployment");
+        }
         this.jdbc = jdbc;
         this.properties = properties;
         // The schema name is validated as an identifier by the properties, so interpolating it is safe.

@@ -88,11 +88,11 @@ class CdcCrashSystemTests {
         assertThat(connectorMetric("cdc_snapshot_records_total")).isZero();
     }
 
-    /** A counter of the connector, read from its own actuator (loopback port, not behind the gateway). */
+    /** A counter of the connector, read from its own actuator (its management port, not behind the gateway). */
     private double connectorMetric(String name) throws Exception {
         String port = platform.env("TICKETING_CDC_PORT") != null ? platform.env("TICKETING_CDC_PORT") : "8087";
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(),
+                URI.create("http://127.0.0.1:" + (Integer.parseInt(port) + 1000) + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.body().lines().filter(l -> l.startsWith(name + "{")).mapToDouble(l -> Double.parseDouble(
                 l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow(() -> new AssertionError(name + " missing"));

@@ -136,7 +136,7 @@ class ObservabilitySystemTests {
     }
 
     private String prometheus(int port) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + 1000) + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("/actuator/prometheus on %d", port).isEqualTo(200);
         return response.body();

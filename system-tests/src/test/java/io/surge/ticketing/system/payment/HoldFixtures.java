@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.surge.ticketing.contracts.web.ServiceCredential;
 import io.surge.ticketing.system.Platform;
 
 /**
@@ -125,6 +126,7 @@ final class HoldFixtures implements AutoCloseable {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("X-User-Id", userId)
+                .header(ServiceCredential.HEADER, platform.serviceCredential(userId, null))
                 .header("Idempotency-Key", key)
                 .header("X-Admission-Token", platform.admissionToken(userId, eventId, Duration.ofMinutes(10)))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"payment_token\":\"" + paymentToken + "\"}"))

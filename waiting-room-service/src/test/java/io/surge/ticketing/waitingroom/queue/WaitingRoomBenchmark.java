@@ -46,7 +46,7 @@ class WaitingRoomBenchmark {
         int threads = Integer.getInteger("bench.threads", 8);
         String host = System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1");
         int port = Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379"));
-        LettuceConnectionFactory connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port));
+        LettuceConnectionFactory connections = new LettuceConnectionFactory(redisConfiguration(host, port));
         connections.afterPropertiesSet();
         connections.start();
         StringRedisTemplate redis = new StringRedisTemplate(connections);
@@ -160,5 +160,13 @@ class WaitingRoomBenchmark {
         } catch (Exception e) {
             return "n/a (" + e.getMessage() + ")";
         }
+    }
+
+    /** The local stack's Redis, as our ACL user (TICKETING_REDIS_USERNAME / _PASSWORD from the environment). */
+    static RedisStandaloneConfiguration redisConfiguration(String host, int port) {
+        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(host, port);
+        configuration.setUsername(System.getenv("TICKETING_REDIS_USERNAME"));
+        configuration.setPassword(System.getenv("TICKETING_REDIS_PASSWORD"));
+        return configuration;
     }
 }

@@ -50,7 +50,7 @@ class WaitingRoomIntegrationTests {
     static void connect() {
         String host = System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1");
         int port = Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379"));
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port));
+        connections = new LettuceConnectionFactory(redisConfiguration(host, port));
         connections.afterPropertiesSet();
         connections.start();
         redis = new StringRedisTemplate(connections);
@@ -264,5 +264,13 @@ class WaitingRoomIntegrationTests {
         assertThat(room.status(later, "fan-1").status()).isEqualTo(QueueStatus.ADMITTED);
         assertThatThrownBy(() -> progress.of(9_999_999_999L))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EVENT_NOT_FOUND));
+    }
+
+    /** The local stack's Redis, as our ACL user (TICKETING_REDIS_USERNAME / _PASSWORD from the environment). */
+    static RedisStandaloneConfiguration redisConfiguration(String host, int port) {
+        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(host, port);
+        configuration.setUsername(System.getenv("TICKETING_REDIS_USERNAME"));
+        configuration.setPassword(System.getenv("TICKETING_REDIS_PASSWORD"));
+        return configuration;
     }
 }
