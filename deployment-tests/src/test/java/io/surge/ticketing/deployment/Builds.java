@@ -43,6 +43,11 @@ final class Builds {
         return infrastructure;
     }
 
+    /** A new build of a kustomization (k8s/...), for a test to change objects in without touching the shared ones. */
+    static Manifests fresh(String kustomization) {
+        return Manifests.build(repository().path(kustomization));
+    }
+
     static List<Manifests> overlays() {
         return List.of(local(), prod());
     }

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * docker-compose.yml: every container has a health check and a memory limit; every service is built from
  * docker/Dockerfile with SERVICE = its Maven module (and named after it), is probed on its readiness group at the
- * port it listens on, gets exactly the settings it reads (the same rules as the Kubernetes Deployments), and waits
+ * port Actuator listens on (management.server.port), gets exactly the settings it reads (the same rules as the Kubernetes Deployments), and waits
  * for the health of each data store its settings point at; every name it references (services, secrets, volumes)
  * is declared.
  */
@@ -103,10 +103,11 @@ final class ComposeRules {
             }
         }
         ServiceSettings settings = ServiceSettings.of(repository, module.toString());
-        int port = settings.port(environment);
+        int port = settings.managementPort(environment);
         String test = String.join(" ", list(map(service.get("healthcheck")).get("test")).stream().map(String::valueOf).toList());
         if (!test.contains("/actuator/health/readiness") || !test.contains("127.0.0.1/" + port)) {
-            problems.add(where + ": the healthcheck must probe /actuator/health/readiness on port " + port + " (server.port)");
+            problems.add(where + ": the healthcheck must probe /actuator/health/readiness on port " + port
+                    + " (management.server.port)");
         }
         for (NetworkRules.Endpoint endpoint : NetworkRules.endpoints(environment)) {
             Map<String, Object> target = map(services.get(endpoint.host()));

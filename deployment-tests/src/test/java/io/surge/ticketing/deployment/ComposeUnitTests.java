@@ -79,8 +79,9 @@ class ComposeUnitTests {
         assertThat(rules.check(compose("TICKETING_ES_URL: http://elasticsearch:9200", "TICKETING_ELASTIC_URL: http://elasticsearch:9200")))
                 .anySatisfy(p -> assertThat(p).contains("TICKETING_ELASTIC_URL is read by no property of search-service"))
                 .anySatisfy(p -> assertThat(p).contains("search-service needs TICKETING_ES_URL"));
-        assertThat(rules.check(compose("/dev/tcp/127.0.0.1/8083", "/dev/tcp/127.0.0.1/8080")))
-                .anySatisfy(p -> assertThat(p).contains("must probe /actuator/health/readiness on port 8083"));
+        assertThat(rules.check(compose("/dev/tcp/127.0.0.1/9083", "/dev/tcp/127.0.0.1/8083")))
+                .as("Actuator listens on the management port, not the API's")
+                .anySatisfy(p -> assertThat(p).contains("must probe /actuator/health/readiness on port 9083"));
     }
 
     /** Compose interpolates ${NAME...} in values (not in comments). */
@@ -118,11 +119,13 @@ class ComposeUnitTests {
                     environment:
                       SPRING_PROFILES_ACTIVE: local
                       TICKETING_BIND_ADDRESS: 0.0.0.0
+                      TICKETING_SEARCH_MANAGEMENT_PORT: "9083"
                       TICKETING_ES_URL: http://elasticsearch:9200
+                      TICKETING_SERVICE_SECRET: ${TICKETING_SERVICE_SECRET:?set it in .env}
                     depends_on:
                       elasticsearch: { condition: service_healthy }
                     healthcheck:
-                      test: ["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8083 && printf 'GET /actuator/health/readiness HTTP/1.0\\\\r\\\\n\\\\r\\\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+                      test: ["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9083 && printf 'GET /actuator/health/readiness HTTP/1.0\\\\r\\\\n\\\\r\\\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
                     deploy:
                       resources:
                         limits:

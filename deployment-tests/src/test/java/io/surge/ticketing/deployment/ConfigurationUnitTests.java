@@ -74,6 +74,24 @@ class ConfigurationUnitTests {
     }
 
     @Test
+    void noServiceShowsHealthDetailsToAnyone() {
+        for (String module : Builds.repository().serviceModules()) {
+            ServiceSettings settings = ServiceSettings.of(Builds.repository(), module);
+            for (Set<String> profiles : List.of(Set.of("prod"), Set.of("local"))) {
+                assertThat(settings.resolved("management.endpoint.health.show-details", profiles, Map.of()).orElse("never"))
+                        .as(module + " " + profiles).isIn("when-authorized", "never");
+            }
+        }
+    }
+
+    @Test
+    void healthDetailsForAnyoneAreReported() {
+        assertThat(check(Map.of("MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS", "always"))).anySatisfy(p -> assertThat(p)
+                .contains("MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS=always shows health details to anyone"));
+        assertThat(check(Map.of("MANAGEMENT_ENDPOINT_HEALTH_SHOWDETAILS", "when-authorized"))).isEmpty();
+    }
+
+    @Test
     void aWholeSecretAsEnvironmentIsReported() {
         String configMap = """
                 - configMapRef:
@@ -94,6 +112,7 @@ class ConfigurationUnitTests {
 
     private static Map<String, String> catalogEnvironment() {
         return Map.of("TICKETING_BIND_ADDRESS", "0.0.0.0", "TICKETING_DB_HOST", "db", "TICKETING_DB_PASSWORD", "x",
-                "TICKETING_KAFKA_BOOTSTRAP", "kafka:9092", "SPRING_PROFILES_ACTIVE", "prod");
+                "TICKETING_KAFKA_BOOTSTRAP", "kafka:9092", "SPRING_PROFILES_ACTIVE", "prod", "TICKETING_SERVICE_SECRET", "x",
+                "TICKETING_KAFKA_USERNAME", "catalog-service", "TICKETING_KAFKA_PASSWORD", "x");
     }
 }

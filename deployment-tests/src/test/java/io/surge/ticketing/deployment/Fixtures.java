@@ -6,7 +6,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** booking-service as the base declares it, with everything it needs to pass every rule. */
+    /** booking-service as the base declares it (API and management ports), with what single-build rules need. */
     static final String BOOKING = """
             apiVersion: v1
             kind: ConfigMap
@@ -56,10 +56,14 @@ final class Fixtures {
                       ports:
                         - name: http
                           containerPort: 8084
+                        - name: management
+                          containerPort: 9084
                       envFrom:
                         - configMapRef:
                             name: booking-service-config
                       env:
+                        - name: TICKETING_BOOKING_MANAGEMENT_PORT
+                          value: "9084"
                         - name: TICKETING_DB_PASSWORD
                           valueFrom:
                             secretKeyRef:
@@ -79,15 +83,15 @@ final class Fixtures {
                       startupProbe:
                         httpGet:
                           path: /actuator/health/liveness
-                          port: http
+                          port: management
                       livenessProbe:
                         httpGet:
                           path: /actuator/health/liveness
-                          port: http
+                          port: management
                       readinessProbe:
                         httpGet:
                           path: /actuator/health/readiness
-                          port: http
+                          port: management
                       lifecycle:
                         preStop:
                           exec:
@@ -114,6 +118,9 @@ final class Fixtures {
                 - name: http
                   port: 8084
                   targetPort: http
+                - name: management
+                  port: 9084
+                  targetPort: management
             ---
             apiVersion: policy/v1
             kind: PodDisruptionBudget

@@ -152,6 +152,80 @@ final class KafkaRules {
         return problems;
     }
 
+    /** A @KafkaListener of a module: the topics it reads and its consumer group (placeholders resolved). */
+    record Listener(String source, List<String> topics, String group) {
+    }
+
+    /**
+     * The @KafkaListener methods of a module's own sources: topics from contracts' Topics constants or strings
+     * (${property:default} resolved with its application.yml), the group from groupId, else the id (idIsGroup).
+     */
+    List<Listener> listeners(String module) {
+        ServiceSettings settings = ServiceSettings.of(repository, module);
+        Map<String, String> names = topicNames();
+        List<Listener> listeners = new ArrayList<>();
+        for (java.nio.file.Path source : repository.mainSources(module)) {
+            String text = Repository.read(source);
+            int at = text.indexOf("@KafkaListener(");
+            while (at >= 0) {
+                int start = at + "@KafkaListener(".length();
+                int end = start;
+                for (int depth = 1; end < text.length() && depth > 0; end++) {
+                    depth += text.charAt(end) == '(' ? 1 : text.charAt(end) == ')' ? -1 : 0;
+                }
+                String arguments = text.substring(start, end - 1);
+                List<String> topics = new ArrayList<>();
+                Matcher value = Pattern.compile("\\btopics\\s*=\\s*(\\{[^}]*}|[^,]+)").matcher(arguments);
+                if (value.find()) {
+                    Matcher constant = Pattern.compile("Topics\\.(\\w+)").matcher(value.group(1));
+                    while (constant.find()) {
+                        topics.add(names.getOrDefault(constant.group(1), constant.group(1)));
+                    }
+                    Matcher string = Pattern.compile("\"([^\"]*)\"").matcher(value.group(1));
+                    while (string.find()) {
+                        topics.add(resolve(string.group(1), settings));
+                    }
+                }
+                String group = attribute(arguments, "groupId");
+                if (group == null && !arguments.matches("(?s).*\\bidIsGroup\\s*=\\s*false.*")) {
+                    group = attribute(arguments, "id");
+                }
+                listeners.add(new Listener(source.getFileName().toString(), topics, group == null ? null : resolve(group, settings)));
+                at = text.indexOf("@KafkaListener(", end);
+            }
+        }
+        return listeners;
+    }
+
+    /** The topics of contracts' Topics a module's own sources name (Topics.X). */
+    Set<String> referencedTopics(String module) {
+        Map<String, String> names = topicNames();
+        Set<String> topics = new java.util.LinkedHashSet<>();
+        for (java.nio.file.Path source : repository.mainSources(module)) {
+            Matcher constant = Pattern.compile("\\bTopics\\.([A-Z_]+)\\b").matcher(Repository.read(source));
+            while (constant.find()) {
+                if (names.containsKey(constant.group(1))) {
+                    topics.add(names.get(constant.group(1)));
+                }
+            }
+        }
+        return topics;
+    }
+
+    private static String attribute(String arguments, String name) {
+        Matcher m = Pattern.compile("\\b" + name + "\\s*=\\s*\"([^\"]*)\"").matcher(arguments);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** "${a.b:default}" -> a.b of the yml, else default; anything else as it is. */
+    private static String resolve(String value, ServiceSettings settings) {
+        Matcher m = Pattern.compile("^\\$\\{([^}:]+)(?::([^}]*))?}$").matcher(value);
+        if (!m.matches()) {
+            return value;
+        }
+        return settings.value(m.group(1), Set.of()).orElse(m.group(2) == null ? "" : m.group(2));
+    }
+
     private static int count(String value, int partitions) {
         return value.matches("\\d+") ? Integer.parseInt(value) : partitions;
     }

@@ -32,12 +32,15 @@ final class KubernetesObjects {
 
     /** apiVersion -> kind -> fields (dotted paths) that must be present. */
     private static final Map<String, Map<String, List<String>>> CUSTOM_KINDS = Map.of(
-            "keda.sh/v1alpha1", Map.of("ScaledObject", List.of("spec.scaleTargetRef.name", "spec.triggers")),
+            "keda.sh/v1alpha1", Map.of(
+                    "ScaledObject", List.of("spec.scaleTargetRef.name", "spec.triggers"),
+                    "TriggerAuthentication", List.of("spec")),
             "postgresql.cnpg.io/v1", Map.of("Cluster", List.of("spec.instances", "spec.postgresql.parameters")),
             "kafka.strimzi.io/v1beta2", Map.of(
                     "Kafka", List.of("spec.kafka.version", "spec.kafka.listeners"),
                     "KafkaNodePool", List.of("spec.replicas", "spec.roles", "spec.storage"),
-                    "KafkaTopic", List.of("spec.partitions")),
+                    "KafkaTopic", List.of("spec.partitions"),
+                    "KafkaUser", List.of("spec.authentication.type")),
             "elasticsearch.k8s.elastic.co/v1", Map.of("Elasticsearch", List.of("spec.version", "spec.nodeSets")),
             "monitoring.coreos.com/v1", Map.of(
                     "ServiceMonitor", List.of("spec.selector", "spec.endpoints"),
@@ -83,6 +86,11 @@ final class KubernetesObjects {
             walk(resource, where, problems);
         }
         return resource instanceof HasMetadata object ? object : null;
+    }
+
+    /** A part of a custom resource (a map) read as the Kubernetes type it has the shape of (a NetworkPolicyPeer, ...). */
+    static <T> T convert(Object value, Class<T> type) {
+        return SERIALIZATION.convertValue(value, type);
     }
 
     @SuppressWarnings("unchecked")

@@ -119,6 +119,50 @@ record Manifests(String name, List<HasMetadata> objects) {
         return env;
     }
 
+    /**
+     * The pods operators create from the custom resources of this build (they are no workload here): CloudNativePG
+     * instances, Strimzi Kafka nodes and entity operator, ECK Elasticsearch nodes, with the labels the operators give
+     * them and the Services the operators create in front of them.
+     */
+    List<OperatorPods> operatorPods() {
+        List<OperatorPods> pods = new ArrayList<>();
+        for (GenericKubernetesResource cluster : custom("Cluster")) {
+            String name = cluster.getMetadata().getName();
+            pods.add(new OperatorPods("Cluster/" + name, namespaceOf(cluster), Map.of("cnpg.io/cluster", name),
+                    List.of(name + "-rw", name + "-ro", name + "-r")));
+        }
+        for (GenericKubernetesResource kafka : custom("Kafka")) {
+            String name = kafka.getMetadata().getName();
+            pods.add(new OperatorPods("Kafka/" + name, namespaceOf(kafka), Map.of("strimzi.io/cluster", name,
+                    "strimzi.io/kind", "Kafka", "strimzi.io/name", name + "-kafka"),
+                    List.of(name + "-kafka-bootstrap", name + "-kafka-brokers")));
+            if (KubernetesObjects.spec(kafka).get("entityOperator") != null) {
+                pods.add(new OperatorPods("Kafka/" + name + " entity operator", namespaceOf(kafka), Map.of(
+                        "strimzi.io/cluster", name, "strimzi.io/kind", "Kafka", "strimzi.io/name", name + "-entity-operator"),
+                        List.of()));
+            }
+        }
+        for (GenericKubernetesResource elasticsearch : custom("Elasticsearch")) {
+            String name = elasticsearch.getMetadata().getName();
+            pods.add(new OperatorPods("Elasticsearch/" + name, namespaceOf(elasticsearch), Map.of(
+                    "elasticsearch.k8s.elastic.co/cluster-name", name, "common.k8s.elastic.co/type", "elasticsearch"),
+                    List.of(name + "-es-http", name + "-es-transport")));
+        }
+        return pods;
+    }
+
+    /** The label sets of every pod this build makes run: its workloads' and its operators'. */
+    List<Map<String, String>> podLabelSets() {
+        List<Map<String, String>> labels = new ArrayList<>();
+        workloads().forEach(w -> labels.add(w.podLabels()));
+        operatorPods().forEach(p -> labels.add(p.labels()));
+        return labels;
+    }
+
+    private String namespaceOf(HasMetadata object) {
+        return object.getMetadata().getNamespace() != null ? object.getMetadata().getNamespace() : namespace();
+    }
+
     static boolean matches(LabelSelector selector, Map<String, String> labels) {
         if (selector == null) {
             return false;
@@ -151,6 +195,10 @@ record Manifests(String name, List<HasMetadata> objects) {
 
     static boolean matches(Map<String, String> selector, Map<String, String> labels) {
         return selector != null && matches(new LabelSelector(List.of(), selector), labels);
+    }
+
+    /** Pods an operator runs for a custom resource, and the Services it puts in front of them. */
+    record OperatorPods(String owner, String namespace, Map<String, String> labels, List<String> services) {
     }
 
     /** A Deployment or StatefulSet: what the other objects point at. */

@@ -40,6 +40,47 @@ class NetworkPoliciesUnitTests {
     }
 
     @Test
+    void noPolicyButTheCalleesOwnOpensTheApiPortAndOnlyToItsCallers() {
+        for (Manifests overlay : Builds.overlays()) {
+            assertThat(rules.checkApiPorts(overlay)).as(overlay.name()).isEmpty();
+        }
+        Manifests prod = Builds.prod();
+        List<String> openingHttp = prod.all(NetworkPolicy.class).stream()
+                .filter(p -> p.getSpec().getIngress() != null && p.getSpec().getIngress().stream()
+                        .anyMatch(rule -> rule.getPorts() == null || rule.getPorts().isEmpty() || rule.getPorts().stream()
+                                .anyMatch(port -> "http".equals(port.getPort().getStrVal()))))
+                .map(p -> p.getMetadata().getName()).toList();
+        assertThat(openingHttp).containsExactlyInAnyOrder("gateway-service-ingress", "waiting-room-service-ingress",
+                "catalog-service-ingress", "search-service-ingress", "booking-service-ingress", "payment-service-ingress");
+    }
+
+    @Test
+    void aScraperOrAnotherPodOnTheApiPortIsReported() {
+        String scrapeHttp = Fixtures.bookingWith("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata:
+                  name: allow-prometheus-scrape
+                  namespace: ticketing
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/part-of: ticketing}}
+                  policyTypes: [Ingress]
+                  ingress:
+                    - from:
+                        - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}
+                          podSelector: {matchLabels: {app.kubernetes.io/name: prometheus}}
+                      ports: [{port: http, protocol: TCP}]
+                """);
+        assertThat(rules.checkApiPorts(Manifests.of(scrapeHttp))).anySatisfy(p -> assertThat(p)
+                .contains("NetworkPolicy/allow-prometheus-scrape opens the API port of booking-service to pods of other namespaces"));
+        String fromTheWorker = withPaymentCallingBooking(List.of("payment-service", "cleanup-worker"));
+        assertThat(rules.checkApiPorts(Manifests.of(fromTheWorker + "---\n" + cleanupWorker())))
+                .anySatisfy(p -> assertThat(p).contains("opens the API port of booking-service to cleanup-worker, which is "
+                        + "configured to call it nowhere"))
+                .noneSatisfy(p -> assertThat(p).contains("to payment-service"));
+    }
+
+    @Test
     void aCallerMissingFromTheCalleesIngressPolicyIsReported() {
         String yaml = withPaymentCallingBooking(List.of("gateway-service"));
         assertThat(rules.check(Manifests.of(yaml)))
@@ -67,6 +108,25 @@ class NetworkPoliciesUnitTests {
                 .anySatisfy(p -> assertThat(p).contains("do not allow DNS"))
                 .anySatisfy(p -> assertThat(p).contains("-> redis.ticketing-data.svc:6379").contains("do not allow namespace ticketing-data port 6379"))
                 .noneSatisfy(p -> assertThat(p).contains(":5432"));
+    }
+
+    private static String cleanupWorker() {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: cleanup-worker
+                  namespace: ticketing
+                spec:
+                  selector: {matchLabels: {app.kubernetes.io/name: cleanup-worker}}
+                  template:
+                    metadata:
+                      labels: {app.kubernetes.io/name: cleanup-worker}
+                    spec:
+                      containers:
+                        - name: cleanup-worker
+                          image: ghcr.io/surge-ticketing/cleanup-worker:1
+                """;
     }
 
     private static String withPaymentCallingBooking(List<String> callers) {

@@ -8,6 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Volume;
+
 class SecretsUnitTests {
 
     private final SecretRules rules = new SecretRules();
@@ -22,6 +26,37 @@ class SecretsUnitTests {
         String compose = Builds.repository().read("docker-compose.yml");
         problems.addAll(rules.check("docker-compose.yml", compose, List.of(Builds.compose())));
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everySecretTheManifestsReadIsDocumentedInTheReadme() {
+        String readme = Builds.repository().read("k8s/README.md");
+        List<String> references = new ArrayList<>();
+        for (Manifests build : List.of(Builds.prod(), Builds.local(), Builds.infrastructure())) {
+            for (Manifests.Workload workload : build.workloads()) {
+                for (Container container : workload.containers()) {
+                    for (EnvVar env : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
+                        if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                            references.add(env.getValueFrom().getSecretKeyRef().getName() + "/"
+                                    + env.getValueFrom().getSecretKeyRef().getKey());
+                        }
+                    }
+                }
+                for (Volume volume : workload.template().getSpec().getVolumes() == null
+                        ? List.<Volume>of() : workload.template().getSpec().getVolumes()) {
+                    if (volume.getSecret() != null) {
+                        references.add(volume.getSecret().getSecretName() + "/");
+                    }
+                }
+            }
+        }
+        assertThat(references).isNotEmpty().allSatisfy(reference -> {
+            String name = reference.substring(0, reference.indexOf('/'));
+            String key = reference.substring(reference.indexOf('/') + 1);
+            // the Secrets the Strimzi User Operator writes for the KafkaUsers are documented by their pattern
+            assertThat(readme).as(reference).contains("`" + (name.startsWith("kafka-") ? "kafka-<user>" : name) + "`");
+            assertThat(readme).as(reference).contains(key);
+        });
     }
 
     @Test

@@ -147,6 +147,31 @@ final class ServiceSettings {
                 environment).orElse("8080"));
     }
 
+    /** The port Actuator listens on under this environment (management.server.port; without it, server.port's). */
+    int managementPort(Map<String, String> environment) {
+        if (environment.containsKey("MANAGEMENT_SERVER_PORT")) {
+            return Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT"));
+        }
+        return resolved("management.server.port", activeProfiles(environment.get("SPRING_PROFILES_ACTIVE")), environment)
+                .filter(v -> !v.isBlank()).map(Integer::parseInt).orElseGet(() -> port(environment));
+    }
+
+    /** The variable server.port is read from (TICKETING_GATEWAY_PORT for ${TICKETING_GATEWAY_PORT:8080}), if any. */
+    Optional<String> portVariable() {
+        return value("server.port", Set.of()).map(PLACEHOLDER::matcher).filter(Matcher::find).map(m -> m.group(1));
+    }
+
+    /** The properties the yml sets for these profiles (the default document and the profiles' ones). */
+    Set<String> keys(Set<String> activeProfiles) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Map.Entry<String, Map<String, String>> document : documents) {
+            if (document.getKey() == null || activeProfiles.contains(document.getKey())) {
+                keys.addAll(document.getValue().keySet());
+            }
+        }
+        return keys;
+    }
+
     /** spring.lifecycle.timeout-per-shutdown-phase (Boot's default: 30 s). */
     Duration shutdownPhase(Map<String, String> environment) {
         String value = environment.getOrDefault("SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE",

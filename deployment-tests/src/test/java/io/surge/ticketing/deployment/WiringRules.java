@@ -29,8 +29,8 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 /**
  * The references between objects resolve: Services select pods and target ports those pods declare, the Ingress
  * reaches only the gateway, autoscalers and PodDisruptionBudgets target existing workloads, NetworkPolicies select
- * existing pods, ServiceMonitors find Services with their port, every Deployment has its Service and budget, and
- * every ConfigMap is used (and every one used exists).
+ * existing pods (of workloads, or run by the data stores' operators), ServiceMonitors find Services with their
+ * port, every Deployment has its Service and budget, and every ConfigMap is used (and every one used exists).
  */
 final class WiringRules {
 
@@ -135,10 +135,12 @@ final class WiringRules {
     }
 
     private static void networkPolicies(Manifests manifests, List<Manifests.Workload> workloads, List<String> problems) {
+        // the pods of the workloads and those the operators run for the custom resources (data stores)
+        List<Map<String, String>> pods = manifests.podLabelSets();
         for (NetworkPolicy policy : manifests.all(NetworkPolicy.class)) {
             String where = "NetworkPolicy/" + policy.getMetadata().getName();
             LabelSelector selector = policy.getSpec().getPodSelector();
-            if (selected(selector, workloads).isEmpty()) {
+            if (selector == null || pods.stream().noneMatch(labels -> Manifests.matches(selector, labels))) {
                 problems.add(where + ": podSelector selects no pods");
             }
             List<NetworkPolicyPeer> peers = new ArrayList<>();
@@ -150,7 +152,7 @@ final class WiringRules {
             }
             for (NetworkPolicyPeer peer : peers) {
                 if (peer.getNamespaceSelector() == null && peer.getPodSelector() != null
-                        && selected(peer.getPodSelector(), workloads).isEmpty()) {
+                        && pods.stream().noneMatch(labels -> Manifests.matches(peer.getPodSelector(), labels))) {
                     problems.add(where + ": peer " + peer.getPodSelector().getMatchLabels() + " selects no pods");
                 }
             }

@@ -20,10 +20,9 @@ class WiringUnitTests {
     }
 
     @Test
-    void onlyTheGatewayIsReachableFromOutside() {
-        for (Manifests overlay : Builds.overlays()) {
-            assertThat(overlay.all(Ingress.class)).hasSize(1);
-        }
+    void onlyTheGatewayIsReachableFromOutsideAndOnlyInProduction() {
+        assertThat(Builds.prod().all(Ingress.class)).hasSize(1);
+        assertThat(Builds.local().all(Ingress.class)).as("the local overlay is reached with kubectl port-forward").isEmpty();
     }
 
     @Test

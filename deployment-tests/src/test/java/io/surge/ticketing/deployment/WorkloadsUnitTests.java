@@ -59,9 +59,9 @@ class WorkloadsUnitTests {
                 livenessProbe:
                   httpGet:
                     path: /actuator/health/liveness
-                    port: http
+                    port: management
                 """.indent(10);
-        assertThat(check(Fixtures.booking(liveness, liveness.replace("port: http", "port: 9090"))))
+        assertThat(check(Fixtures.booking(liveness, liveness.replace("port: management", "port: 9090"))))
                 .anySatisfy(p -> assertThat(p).contains("livenessProbe port 9090 is not a port the container declares"));
     }
 
