@@ -29,6 +29,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REQUIRED,
     RATE_LIMITED,
     PAYLOAD_TOO_LARGE,
+    /** A request line (path and query) longer than the edge accepts. */
+    URI_TOO_LONG,
     METHOD_NOT_ALLOWED,
     UNSUPPORTED_MEDIA_TYPE,
     NOT_ACCEPTABLE,
@@ -56,6 +58,7 @@ public enum ErrorCode {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
             case 502, 503 -> SERVICE_UNAVAILABLE;

@@ -143,6 +143,22 @@ class EdgeRoutingIntegrationTests {
                 .exchange().expectStatus().isOk();
     }
 
+    @Test
+    void aPathTheFirewallRefusesIsA400Problem() {
+        client().get().uri(java.net.URI.create("http://localhost:" + port + "/api/v1/events/%22%3B%20DROP"))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void aTooLongRequestLineIsA414Problem() {
+        client().get().uri("/api/v1/events/search?q=" + "x".repeat(10_000))
+                .exchange().expectStatus().isEqualTo(414)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.code").isEqualTo("URI_TOO_LONG");
+    }
+
     /** A client that writes its whole (too large) body before reading gets the 413 problem, not a reset. */
     @Test
     void aTooLargeBodyWrittenInFullIsAnswered413() throws Exception {
@@ -169,9 +185,10 @@ class EdgeRoutingIntegrationTests {
     }
 
     @Test
-    void aServiceThatAnswersTooLateIsA504Problem() {
+    void aServiceThatAnswersTooLateIsA503ProblemToRetry() {
         client().get().uri("/api/v1/events/9").exchange()
-                .expectStatus().isEqualTo(504)
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "2")
                 .expectBody().jsonPath("$.code").isEqualTo("UPSTREAM_TIMEOUT");
     }
 

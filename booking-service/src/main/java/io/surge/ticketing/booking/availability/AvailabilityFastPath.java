@@ -43,7 +43,13 @@ final class AvailabilityFastPath implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         long eventId = "GET".equals(request.getMethod()) ? eventId(request.getRequestURI()) : -1;
         Representation representation = eventId > 0 ? Representation.of(request.getHeader(HttpHeaders.ACCEPT)) : null;
-        Optional<AvailabilityAnswers.Answer> answer = representation == null ? Optional.empty() : answers.find(eventId);
+        Optional<AvailabilityAnswers.Answer> answer;
+        try {
+            answer = representation == null ? Optional.empty() : answers.find(eventId);
+        } catch (RuntimeException redisDown) {
+            // the controller answers it (a 503 problem with Retry-After while Redis is unavailable)
+            answer = Optional.empty();
+        }
         if (answer.isEmpty()) {
             chain.doFilter(req, res);
             return;

@@ -51,7 +51,8 @@ class ReservationDeciderModelTests {
 
     @BeforeContainer
     static void startTheService() {
-        context = new SpringApplicationBuilder(BookingApplication.class).profiles("test").run();
+        context = new SpringApplicationBuilder(BookingApplication.class).profiles("test")
+                .properties("server.port=0", "management.server.port=0").run();
     }
 
     @AfterContainer

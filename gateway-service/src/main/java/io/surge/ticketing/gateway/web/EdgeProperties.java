@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param denyUserAgents     case-insensitive User-Agent substrings refused outright (403)
  * @param maxInFlight        requests this instance works on at once; above it the gateway sheds (503 +
  *                           Retry-After) instead of queueing until its heap runs out
+ * @param maxUriLength       longest path + query accepted (414 above it)
  */
 @ConfigurationProperties("ticketing.edge")
 public record EdgeProperties(
@@ -22,5 +23,6 @@ public record EdgeProperties(
         @DefaultValue("16KB") DataSize maxBodySize,
         @DefaultValue List<String> denyIps,
         @DefaultValue List<String> denyUserAgents,
-        @DefaultValue("2000") int maxInFlight) {
+        @DefaultValue("2000") int maxInFlight,
+        @DefaultValue("4096") int maxUriLength) {
 }

@@ -35,8 +35,10 @@ class FallbackController {
                     "request body is larger than allowed");
         }
         if (isTimeout(cause)) {
-            return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, ErrorCode.UPSTREAM_TIMEOUT,
-                    "the service behind this route did not answer in time");
+            // a 503 the client retries after Retry-After, not a 504 failure: a slow dependency is an outage to ride out
+            exchange.getResponse().getHeaders().set("Retry-After", "2");
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT,
+                    "the service behind this route did not answer in time; retry later");
         }
         if (!(cause instanceof CallNotPermittedException) && cause != null) {
             logAtMostOncePerSecond(exchange, cause);

@@ -36,8 +36,13 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         }
         if (error instanceof ResponseStatusException rse) {
             HttpStatusCode status = rse.getStatusCode();
-            if (status.value() == 502) {
-                status = HttpStatus.SERVICE_UNAVAILABLE;
+            if (status.value() == 502 || status.value() == 504) {
+                // an upstream that failed or answered too late: an outage the client rides out after Retry-After
+                exchange.getResponse().getHeaders().set("Retry-After", "2");
+                return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                        status.value() == 504 ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.SERVICE_UNAVAILABLE,
+                        status.value() == 504 ? "the service behind this route did not answer in time; retry later"
+                                : "the service behind this route is unavailable; retry later");
             }
             // framework reasons leak internals ("No static resource ..."): only client errors other than 404 keep theirs
             String detail = rse.getReason() != null && status.is4xxClientError() && status.value() != 404
@@ -45,12 +50,14 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return Problems.write(exchange, status, Problems.codeFor(status), detail);
         }
         if (error instanceof java.net.ConnectException || error.getCause() instanceof java.net.ConnectException) {
+            exchange.getResponse().getHeaders().set("Retry-After", "2");
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
-                    "the service behind this route is unavailable");
+                    "the service behind this route is unavailable; retry later");
         }
         if (error instanceof java.util.concurrent.TimeoutException) {
-            return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, ErrorCode.UPSTREAM_TIMEOUT,
-                    "the service behind this route did not answer in time");
+            exchange.getResponse().getHeaders().set("Retry-After", "2");
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT,
+                    "the service behind this route did not answer in time; retry later");
         }
         log.error("unexpected failure at the edge for {} {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), error);

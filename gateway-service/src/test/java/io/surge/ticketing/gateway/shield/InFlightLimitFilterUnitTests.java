@@ -19,7 +19,7 @@ class InFlightLimitFilterUnitTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final InFlightLimitFilter filter = new InFlightLimitFilter(
-            new EdgeProperties(List.of(), DataSize.ofKilobytes(16), List.of(), List.of(), 2), meters);
+            new EdgeProperties(List.of(), DataSize.ofKilobytes(16), List.of(), List.of(), 2, 4096), meters);
 
     @Test
     void shedsWithRetryAfterOnceTheLimitIsReachedAndAdmitsAgainWhenARequestEnds() {

@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
 class ClientIpResolverUnitTests {
 
     private final ClientIpResolver resolver = new ClientIpResolver(
-            new EdgeProperties(List.of("127.0.0.1", "10.0.0.0/8"), DataSize.ofKilobytes(16), List.of(), List.of(), 2000));
+            new EdgeProperties(List.of("127.0.0.1", "10.0.0.0/8"), DataSize.ofKilobytes(16), List.of(), List.of(), 2000, 4096));
 
     @Test
     void anUntrustedPeerCannotChooseItsAddressWithXForwardedFor() {

@@ -72,10 +72,29 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DependencyFailures.isDependencyDown(e)) {
+            logUnavailableAtMostOncePerSecond(e);
+            ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+                    "a system this service depends on is unavailable; retry later");
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "2");
+            return respond(HttpStatus.SERVICE_UNAVAILABLE, body, headers);
+        }
         log.error("unexpected failure", e);
         ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
                 "an unexpected error occurred");
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, body, new HttpHeaders());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong lastUnavailableLog = new java.util.concurrent.atomic.AtomicLong();
+
+    /** An outage fails every request for a while: one line a second says so without flooding the log. */
+    private static void logUnavailableAtMostOncePerSecond(Exception e) {
+        long now = System.currentTimeMillis();
+        long last = lastUnavailableLog.get();
+        if (now - last >= 1000 && lastUnavailableLog.compareAndSet(last, now)) {
+            log.warn("a dependency is unavailable, answering 503: {}", e.toString());
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
+import io.surge.ticketing.waitingroom.settings.SettingsStore;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 
 /**
@@ -20,8 +21,10 @@ import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 class QueueProgress {
 
     private final LoadingCache<Long, Optional<ProgressView>> answers;
+    private final SettingsStore settings;
 
-    QueueProgress(QueueScripts scripts, WaitingRoomProperties properties) {
+    QueueProgress(QueueScripts scripts, WaitingRoomProperties properties, SettingsStore settings) {
+        this.settings = settings;
         this.answers = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .refreshAfterWrite(properties.progressRefresh())
@@ -39,7 +42,8 @@ class QueueProgress {
     }
 
     ProgressView of(long eventId) {
-        return answers.get(eventId).orElseThrow(() -> QueueRefusals.eventNotFound(eventId));
+        return answers.get(eventId).orElseThrow(() -> settings.recovering()
+                ? QueueRefusals.recovering(eventId) : QueueRefusals.eventNotFound(eventId));
     }
 
     /** Where an event's queue stands. SOLD_OUT and CLOSED are part of the contract for the event lifecycle. */

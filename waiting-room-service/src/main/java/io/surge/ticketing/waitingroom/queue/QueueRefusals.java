@@ -16,6 +16,13 @@ final class QueueRefusals {
                 "the waiting room does not know event " + eventId);
     }
 
+    /** Redis lost the waiting room's data and its settings are being restored: retry in a moment. */
+    static DomainException recovering(long eventId) {
+        return new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+                "the waiting room of event " + eventId + " is being restored; retry in a moment",
+                java.util.Map.of(io.surge.ticketing.platform.web.PlatformProblemHandler.RETRY_AFTER_PROPERTY, 2));
+    }
+
     static DomainException notOpen(long eventId) {
         return new DomainException(HttpStatus.CONFLICT, ErrorCode.WAITING_ROOM_NOT_OPEN,
                 "the waiting room of event " + eventId + " is not open yet");

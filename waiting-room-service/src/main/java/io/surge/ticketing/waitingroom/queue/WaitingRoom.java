@@ -56,7 +56,7 @@ class WaitingRoom {
             joined.increment();
         }
         return switch (r.outcome()) {
-            case -1 -> throw QueueRefusals.eventNotFound(eventId);
+            case -1 -> throw settings.recovering() ? QueueRefusals.recovering(eventId) : QueueRefusals.eventNotFound(eventId);
             case -2 -> throw QueueRefusals.notOpen(eventId);
             case -3 -> throw QueueRefusals.notInQueue(eventId);
             case 0 -> QueueView.of(QueueStatus.PRE_QUEUE, 0, 0, r.ratePerMinute(), null);

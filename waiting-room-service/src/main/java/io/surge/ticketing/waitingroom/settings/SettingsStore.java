@@ -11,6 +11,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
+import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 import io.surge.ticketing.waitingroom.queue.QueueKeys;
 
@@ -45,6 +46,18 @@ public class SettingsStore {
             return 0
             """, Long.class);
 
+    /** KEYS: cfg, events. ARGV: event id, on_sale, prequeue, rate, session, hold, max tickets (only when cfg is gone). */
+    private static final RedisScript<Long> RESTORE = new DefaultRedisScript<>("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            redis.call('HSET', KEYS[1], 'on_sale_at', ARGV[2], 'prequeue_opens_at', ARGV[3], 'prequeue_custom', '1',
+              'rate', ARGV[4], 'base_rate', ARGV[4], 'session', ARGV[5], 'hold', ARGV[6], 'max_tickets', ARGV[7])
+            redis.call('SADD', KEYS[2], ARGV[1])
+            return 1
+            """, Long.class);
+
+    /** Present while Redis holds the waiting room's data; gone after Redis lost it, until it is restored. */
+    public static final String SENTINEL = "wr:sentinel";
+
     private final StringRedisTemplate redis;
     private final WaitingRoomProperties.Defaults defaults;
 
@@ -76,6 +89,24 @@ public class SettingsStore {
                 Integer.toString(defaults.admissionRatePerMinute()), Integer.toString(defaults.admittedSessionSeconds()),
                 Integer.toString(defaults.holdSeconds()), Integer.toString(defaults.maxTicketsPerUser()));
         return changed != null && changed == 1L;
+    }
+
+    /** Whether Redis lost the waiting room's data and the settings are not restored yet (an unknown event may exist). */
+    public boolean recovering() {
+        return !Boolean.TRUE.equals(redis.hasKey(SENTINEL));
+    }
+
+    /**
+     * Puts back the settings of an event whose configuration Redis lost (from the last published settings); an
+     * event Redis still knows is left alone. @return true when restored
+     */
+    public boolean restore(SaleSettingsChanged settings) {
+        Long restored = redis.execute(RESTORE, List.of(QueueKeys.config(settings.eventId()), QueueKeys.EVENTS),
+                Long.toString(settings.eventId()), Long.toString(settings.onSaleAt().toEpochMilli()),
+                Long.toString(settings.prequeueOpensAt().toEpochMilli()),
+                Integer.toString(settings.admissionRatePerMinute()), Integer.toString(settings.admittedSessionSeconds()),
+                Integer.toString(settings.holdSeconds()), Integer.toString(settings.maxTicketsPerUser()));
+        return restored != null && restored == 1L;
     }
 
     /** Applies a pacing factor to the configured rate of an event (at least one admission per minute). */

@@ -23,6 +23,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.platform.web.DomainException;
@@ -80,6 +81,7 @@ class WaitingRoomIntegrationTests {
                 1000, Duration.ofMillis(250), new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), ratePerMinute, 900, 600, 8),
                 new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)));
         settings = new SettingsStore(redis, properties);
+        redis.opsForValue().setIfAbsent(SettingsStore.SENTINEL, "set by WaitingRoomIntegrationTests");
         scripts = new QueueScripts(redis);
         room = new WaitingRoom(scripts, settings, codec, Clock.systemUTC(), new SimpleMeterRegistry());
     }
@@ -122,6 +124,34 @@ class WaitingRoomIntegrationTests {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EVENT_NOT_FOUND));
         assertThatThrownBy(() -> room.status(event, "never-joined"))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_IN_QUEUE));
+    }
+
+    /**
+     * Redis restarted without its data: until the settings are restored from the sale-settings topic, an event the
+     * waiting room does not know may well exist, so a join is a 503 to retry, not a 404. Restoring touches only
+     * events Redis lost.
+     */
+    @Test
+    void afterRedisLostItsDataAnUnknownEventIsA503UntilItsSettingsAreRestored() {
+        wire(600);
+        long event = 8_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        events.add(event);
+        SaleSettingsChanged published = new SaleSettingsChanged(event, Instant.now().minusSeconds(120),
+                Instant.now().minusSeconds(60), 600, 900, 600, 8);
+        redis.delete(SettingsStore.SENTINEL);
+        try {
+            assertThatThrownBy(() -> room.join(event, "back-again"))
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+                        assertThat(e.status().value()).isEqualTo(503);
+                    });
+            assertThat(settings.restore(published)).isTrue();
+            assertThat(room.join(event, "back-again").status()).isIn(QueueStatus.QUEUED, QueueStatus.ADMITTED);
+            assertThat(settings.find(event).orElseThrow().admissionRatePerMinute()).isEqualTo(600);
+            assertThat(settings.restore(published)).as("an event Redis still knows is left alone").isFalse();
+        } finally {
+            redis.opsForValue().set(SettingsStore.SENTINEL, "set by WaitingRoomIntegrationTests");
+        }
     }
 
     /**
@@ -242,7 +272,7 @@ class WaitingRoomIntegrationTests {
     void progressIsTheSameForEveryFan_preQueueBeforeTheSaleAndTheServingCounterAfter() {
         wire(600);
         long event = newEvent(Instant.now().plus(Duration.ofMinutes(10)));
-        QueueProgress progress = new QueueProgress(scripts, properties());
+        QueueProgress progress = new QueueProgress(scripts, properties(), settings);
         room.join(event, "early-1");
 
         assertThat(progress.of(event).status()).isEqualTo(QueueProgress.ProgressStatus.PRE_QUEUE);
@@ -253,7 +283,7 @@ class WaitingRoomIntegrationTests {
         for (int i = 1; i <= 5; i++) {
             room.join(later, "fan-" + i);
         }
-        QueueProgress fresh = new QueueProgress(scripts, properties());
+        QueueProgress fresh = new QueueProgress(scripts, properties(), settings);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> fresh.of(later).serving() >= 1);
         QueueProgress.ProgressView open = fresh.of(later);
