@@ -48,6 +48,9 @@ final class Probe {
         long section = sale.sectionIds().get((int) (System.nanoTime() % sale.sectionIds().size()));
         Gateway.Response reserved = gateway.post("probe", "/api/v1/bookings/reserve", jwt,
                 Map.of("event_id", event, "section_id", section, "quantity", 1), "X-Admission-Token", admission);
+        if (reserved.status() == 409 && "SEATS_UNAVAILABLE".equals(reserved.json().path("code").asString())) {
+            return true; // a decision all the same: the section is sold out
+        }
         String bookingId = reserved.json().path("booking_id").asString(null);
         if (bookingId == null || (reserved.status() != 201 && reserved.status() != 202)) {
             return false;
@@ -61,7 +64,7 @@ final class Probe {
                 return true;
             }
             if (booking.status() == 200 && !"PENDING".equals(status)) {
-                return false;
+                return "REJECTED".equals(status); // decided (sold out while buffered), like a 409
             }
             Gateway.pause(100);
         }

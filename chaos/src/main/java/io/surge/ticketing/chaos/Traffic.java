@@ -98,11 +98,13 @@ final class Traffic {
             count("gave up: admission");
             return;
         }
+        think();
         gateway.get("event", "/api/v1/events/" + event, null);
         gateway.get("availability", "/api/v1/events/" + event + "/availability", null);
         if (ThreadLocalRandom.current().nextInt(4) == 0) {
             gateway.get("search", "/api/v1/events/search?q=chaos&n=" + ThreadLocalRandom.current().nextInt(50), null);
         }
+        think();
         long section = sale.sectionIds().get(ThreadLocalRandom.current().nextInt(sale.sectionIds().size()));
         Gateway.Response reserved = retrying(() -> gateway.post("reserve", "/api/v1/bookings/reserve", jwt,
                 Map.of("event_id", event, "section_id", section, "quantity", 1), "X-Admission-Token", admission));
@@ -118,6 +120,7 @@ final class Traffic {
         if (!"RESERVED".equals(status)) {
             return;
         }
+        think();
         if (ThreadLocalRandom.current().nextInt(10) < 7) {
             String key = UUID.randomUUID().toString();
             Gateway.Response paid = retrying(() -> gateway.post("pay", "/api/v1/bookings/" + bookingId + "/payment", jwt,
@@ -178,6 +181,11 @@ final class Traffic {
 
     private static boolean retryable(int status) {
         return status == 0 || status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** A fan reads, picks and types: the sale lasts the whole run instead of selling out in minutes. */
+    private static void think() {
+        Gateway.pause(300 + ThreadLocalRandom.current().nextInt(700));
     }
 
     private void count(String outcome) {

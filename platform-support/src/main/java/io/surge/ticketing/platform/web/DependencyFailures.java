@@ -17,6 +17,7 @@ final class DependencyFailures {
             "org.springframework.dao.TransientDataAccessException",        // query timeout, lock not available now
             "org.springframework.dao.RecoverableDataAccessException",
             "org.springframework.transaction.CannotCreateTransactionException",
+            "org.springframework.transaction.TransactionSystemException",  // commit or rollback on a broken connection
             "java.sql.SQLTransientException",
             "java.sql.SQLRecoverableException",
             "java.sql.SQLNonTransientConnectionException",
