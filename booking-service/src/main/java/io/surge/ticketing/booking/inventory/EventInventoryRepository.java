@@ -29,7 +29,8 @@ public class EventInventoryRepository {
     private static final String FACTS_SQL = """
             SELECT e.event_id, e.seat_count, e.on_sale_at, e.cancelled,
                    coalesce(s.hold_seconds, ?) AS hold_seconds,
-                   coalesce(s.max_tickets_per_user, ?) AS max_tickets_per_user
+                   coalesce(s.max_tickets_per_user, ?) AS max_tickets_per_user,
+                   ARRAY(SELECT es.section_id FROM event_sections es WHERE es.event_id = e.event_id) AS section_ids
             FROM event_inventory e LEFT JOIN sale_settings s ON s.event_id = e.event_id
             WHERE e.event_id = ANY(?)""";
 
@@ -50,7 +51,8 @@ public class EventInventoryRepository {
                     Timestamp onSale = rs.getTimestamp("on_sale_at");
                     facts.put(rs.getLong("event_id"), new EventFacts(rs.getLong("event_id"), rs.getInt("seat_count"),
                             onSale == null ? null : onSale.toInstant(),
-                            rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"), rs.getBoolean("cancelled")));
+                            rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"), rs.getBoolean("cancelled"),
+                            java.util.Set.copyOf(java.util.Arrays.asList((Long[]) rs.getArray("section_ids").getArray()))));
                 });
         return facts;
     }

@@ -179,6 +179,11 @@ class ReservationBuffer implements DisposableBean {
             throw new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_NOT_ON_SALE,
                     "the sale of event " + event.eventId() + " has not started", Map.of("on_sale_at", event.onSaleAt().toString()));
         }
+        if (request.sectionId() != null && !event.hasSection(request.sectionId())) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
+                    "section_id " + request.sectionId() + " is not a section of event " + event.eventId(),
+                    Map.of("errors", List.of(Map.of("field", "section_id", "message", "not a section of this event"))));
+        }
         if (request.ticketIds() != null) {
             var foreign = request.ticketIds().stream()
                     .filter(id -> TicketIds.eventOf(id) != event.eventId() || TicketIds.seatIndexOf(id) >= event.seatCount())

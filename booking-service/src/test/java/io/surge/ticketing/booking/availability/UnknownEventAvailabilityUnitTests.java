@@ -72,7 +72,7 @@ class UnknownEventAvailabilityUnitTests {
     @Test
     void aKnownEventWhoseBitfieldIsMissingIsRebuiltFromPostgresOnce() throws Exception {
         when(events.eventIds()).thenReturn(List.of(KNOWN));
-        when(events.find(KNOWN)).thenReturn(Optional.of(new EventFacts(KNOWN, 10, null, 600, 8, false)));
+        when(events.find(KNOWN)).thenReturn(Optional.of(new EventFacts(KNOWN, 10, null, 600, 8, false, java.util.Set.of(1L))));
         when(store.read(KNOWN)).thenReturn(null, new AvailabilityStore.Snapshot(KNOWN, 10, new byte[2], 1L));
         KnownEvents known = new KnownEvents(events);
         AvailabilityAnswers answers = new AvailabilityAnswers(store,

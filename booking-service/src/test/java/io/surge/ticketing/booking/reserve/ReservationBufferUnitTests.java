@@ -59,7 +59,7 @@ class ReservationBufferUnitTests {
     @BeforeEach
     void anEventOnSaleWithALimitOfFour() {
         when(events.find(EVENT)).thenReturn(Optional.of(
-                new EventFacts(EVENT, 100, Instant.parse("2026-12-01T10:00:00Z"), 600, LIMIT, false)));
+                new EventFacts(EVENT, 100, Instant.parse("2026-12-01T10:00:00Z"), 600, LIMIT, false, java.util.Set.of(1L))));
         when(kafka.send(eq(Topics.BOOKING_COMMANDS), any(), anyString(), anyString()))
                 .thenReturn(new CompletableFuture<>());
     }
@@ -83,6 +83,19 @@ class ReservationBufferUnitTests {
         verify(kafka, never()).send(anyString(), any(), anyString(), anyString());
         verifyNoInteractions(kafka, markers, pending, bookings);
         assertThat(meters.counter("booking.reservations.limit_refused").count()).isEqualTo(1);
+    }
+
+    /** A made-up section would cost a buffered command and a REJECTED booking row: refused at the door instead. */
+    @Test
+    void aSectionTheEventDoesNotHaveIsRefused400AndNothingIsBuffered() {
+        assertThatThrownBy(() -> buffer.submit("u-lost", "admission", null,
+                new ReserveRequest(EVENT, null, 9_223_372_036_854_775_807L, 1)))
+                .isInstanceOfSatisfying(DomainException.class, refusal -> {
+                    assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+                });
+
+        verifyNoInteractions(kafka, markers, pending, bookings);
     }
 
     @Test
