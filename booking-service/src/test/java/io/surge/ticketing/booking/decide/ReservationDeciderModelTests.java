@@ -51,8 +51,9 @@ class ReservationDeciderModelTests {
 
     @BeforeContainer
     static void startTheService() {
+        // arguments, not default properties: they must win over application.yml's ports (the running stack holds them)
         context = new SpringApplicationBuilder(BookingApplication.class).profiles("test")
-                .properties("server.port=0", "management.server.port=0").run();
+                .run("--server.port=0", "--management.server.port=0");
     }
 
     @AfterContainer
