@@ -38,25 +38,7 @@ class ServiceAuthUnitTests {
 
     @Test
     void aCalledServiceWithoutTheSecretOrAWorkloadHoldingItForNothingIsReported() {
-        String paymentCallingBooking = Fixtures.bookingWith("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: payment-service
-                  namespace: ticketing
-                spec:
-                  selector: {matchLabels: {app.kubernetes.io/name: payment-service}}
-                  template:
-                    metadata: {labels: {app.kubernetes.io/name: payment-service}}
-                    spec:
-                      containers:
-                        - name: payment-service
-                          image: ghcr.io/surge-ticketing/payment-service:x
-                          env:
-                            - {name: TICKETING_BOOKING_URL, value: "http://booking-service:8084"}
-                            - name: TICKETING_SERVICE_SECRET
-                              valueFrom: {secretKeyRef: {name: ticketing-secrets, key: service-secret}}
-                """);
+        String paymentCallingBooking = Fixtures.bookingWith(paymentCallingBooking("ticketing-secrets"));
         assertThat(rules.check(Manifests.of(paymentCallingBooking))).singleElement().satisfies(p -> assertThat(p)
                 .contains("Deployment/booking-service: calls or is called by [payment-service]: it needs TICKETING_SERVICE_SECRET"));
         String alone = Fixtures.booking("""
@@ -82,8 +64,14 @@ class ServiceAuthUnitTests {
                   valueFrom: {secretKeyRef: {name: ticketing-secrets, key: service-secret}}
                 - name: TICKETING_DB_PASSWORD
                 """.indent(12));
-        String twoKeys = bookingWithSecret + """
-                ---
+        String twoKeys = bookingWithSecret + "---\n" + paymentCallingBooking("payment-secrets");
+        assertThat(rules.check(Manifests.of(twoKeys))).singleElement()
+                .satisfies(p -> assertThat(p).contains("sign and verify with one key"));
+    }
+
+    /** payment-service calling booking, with its service secret from the named Secret. */
+    private static String paymentCallingBooking(String secretName) {
+        return """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata:
@@ -100,9 +88,7 @@ class ServiceAuthUnitTests {
                           env:
                             - {name: TICKETING_BOOKING_URL, value: "http://booking-service:8084"}
                             - name: TICKETING_SERVICE_SECRET
-                              valueFrom: {secretKeyRef: {name: payment-secrets, key: service-secret}}
-                """;
-        assertThat(rules.check(Manifests.of(twoKeys))).singleElement()
-                .satisfies(p -> assertThat(p).contains("sign and verify with one key"));
+                              valueFrom: {secretKeyRef: {name: %s, key: service-secret}}
+                """.formatted(secretName);
     }
 }
