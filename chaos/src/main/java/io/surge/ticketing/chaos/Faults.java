@@ -32,6 +32,7 @@ final class Faults {
         faults.add(kafkaKilled());
         faults.add(postgres("--fast"));
         faults.add(postgres("--immediate"));
+        faults.add(Fault.restart("Redis restart (data kept)", () -> launcher.run("restart", "redis")));
         faults.add(redisLost());
         faults.add(Fault.of("Elasticsearch stopped for 60 s", () -> launcher.run("stop", "elasticsearch"),
                 Duration.ofSeconds(60), () -> launcher.run("start", "elasticsearch")));

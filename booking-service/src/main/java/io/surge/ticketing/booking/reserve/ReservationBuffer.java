@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -136,14 +137,16 @@ class ReservationBuffer implements DisposableBean {
             throw new IllegalStateException(e);
         }
         Integer partition = routing.partition(eventId, userId);
-        kafka.send(Topics.BOOKING_COMMANDS, partition, Long.toString(eventId), payload).whenComplete((sent, failure) -> {
+        CompletableFuture<?> sending;
+        try {
+            sending = kafka.send(Topics.BOOKING_COMMANDS, partition, Long.toString(eventId), payload);
+        } catch (RuntimeException refused) {
+            // Kafka down: the producer gave up waiting for metadata and threw instead of failing the future
+            throw notBuffered(bookingId, refused);
+        }
+        sending.whenComplete((sent, failure) -> {
             if (failure != null) {
-                log.warn("reservation command {} was not accepted by Kafka: {}", bookingId, failure.toString());
-                pending.forget(bookingId);
-                timers.execute(() -> markers.clear(bookingId));
-                result.setErrorResult(new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
-                        "the reservation buffer is unavailable; nothing was reserved, retry shortly",
-                        Map.of("retry_after_seconds", 2)));
+                result.setErrorResult(notBuffered(bookingId, failure));
                 return;
             }
             meters.counter("booking.commands.buffered").increment();
@@ -153,6 +156,17 @@ class ReservationBuffer implements DisposableBean {
             }, properties.commands().decideWait().toMillis(), TimeUnit.MILLISECONDS);
         });
         return result;
+    }
+
+    /** Nothing was buffered: the decision is not awaited and no PENDING marker stays behind to answer for it. */
+    private DomainException notBuffered(UUID bookingId, Throwable failure) {
+        log.warn("reservation command {} was not accepted by Kafka: {}", bookingId, failure.toString());
+        meters.counter("booking.commands.refused_by_kafka").increment();
+        pending.forget(bookingId);
+        timers.execute(() -> markers.clear(bookingId));
+        return new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
+                "the reservation buffer is unavailable; nothing was reserved, retry shortly",
+                Map.of("retry_after_seconds", 2));
     }
 
     /**

@@ -121,4 +121,28 @@ class ReservationBufferUnitTests {
 
         verify(kafka, org.mockito.Mockito.times(2)).send(eq(Topics.BOOKING_COMMANDS), any(), eq("7"), anyString());
     }
+
+    /**
+     * With Kafka down the producer gives up on its metadata wait and {@code send} throws instead of failing its
+     * future: the fan is answered 503 and nothing may stay behind. A pending marker left in Redis would answer
+     * PENDING for a booking that no command will ever decide (seen in the chaos run after a Kafka kill).
+     */
+    @Test
+    void whenKafkaRefusesTheCommandOutrightTheFanGets503AndNoPendingMarkerStaysBehind() {
+        when(liveTickets.find(EVENT, "u-kafka-down")).thenReturn(OptionalInt.empty());
+        when(kafka.send(eq(Topics.BOOKING_COMMANDS), any(), anyString(), anyString()))
+                .thenThrow(new org.springframework.kafka.KafkaException("Send failed"));
+
+        assertThatThrownBy(() -> buffer.submit("u-kafka-down", "admission", "key-1", new ReserveRequest(EVENT, null, 1L, 1)))
+                .isInstanceOfSatisfying(DomainException.class, refusal -> {
+                    assertThat(refusal.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(refusal.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+                    assertThat(refusal.properties()).containsEntry("retry_after_seconds", 2);
+                });
+
+        java.util.UUID bookingId = ReservationBuffer.bookingId("u-kafka-down", "key-1");
+        verify(markers).mark(eq(bookingId), eq("u-kafka-down"), eq(EVENT));
+        verify(markers, org.mockito.Mockito.timeout(2_000)).clear(bookingId);
+        verify(pending).forget(bookingId);
+    }
 }
