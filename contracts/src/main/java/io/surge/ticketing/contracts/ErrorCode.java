@@ -45,7 +45,19 @@ public enum ErrorCode {
     WAITING_ROOM_NOT_OPEN,
     /** Asking for a waiting-room status without having joined (or after the entry was dropped). */
     NOT_IN_QUEUE,
-    EVENT_CANCELLED;
+    EVENT_CANCELLED,
+    /** Reservations after the show started. */
+    SALE_CLOSED,
+    /** Tickets of a booking that is not CONFIRMED. */
+    BOOKING_NOT_CONFIRMED,
+    /** A door scan of a code already checked in (the answer names the first check-in). */
+    ALREADY_CHECKED_IN,
+    /** A door scan of a forged code, or of another event's code. */
+    INVALID_TICKET,
+    /** A door scan of a refunded ticket. */
+    TICKET_REFUNDED,
+    /** A refund after the event's refund deadline. */
+    REFUND_WINDOW_CLOSED;
 
     /** The closest stable code for a bare HTTP status (framework errors carry no code of their own). */
     public static ErrorCode forStatus(int status) {

@@ -18,6 +18,12 @@ public final class Topics {
     /** Booking state transitions, published through the booking outbox (key: event id). */
     public static final String BOOKING_EVENTS = "booking.events";
 
+    /** Booking -> catalog and waiting room: whether an event is sold out, compacted (key: event id). */
+    public static final String BOOKING_EVENT_AVAILABILITY = "booking.event-availability";
+
+    /** Booking -> payment: refunds to make, one per paid booking of a cancelled event (key: booking id). */
+    public static final String BOOKING_REFUND_REQUESTS = "booking.refund-requests";
+
     /** Waiting room -> booking: per-event sale settings, compacted (key: event id). */
     public static final String SALE_SETTINGS = "waitingroom.sale-settings";
 

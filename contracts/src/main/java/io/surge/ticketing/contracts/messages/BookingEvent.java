@@ -32,6 +32,7 @@ public record BookingEvent(
         BOOKING_REJECTED,
         BOOKING_CONFIRMED,
         BOOKING_CANCELLED,
-        BOOKING_EXPIRED
+        BOOKING_EXPIRED,
+        BOOKING_REFUNDED
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
  * Seat {@code firstSeatIndex + row * seatsPerRow + seat} of a section is bit {@code seat_index} of the
  * availability bitfield; its ticket id is {@link TicketIds#of(long, int)}. Redelivery is harmless:
  * the booking side inserts the seats idempotently. The catalog sends it again when the sale start or the
- * prices change, and with {@code cancelled} set when the event is cancelled (nothing more may be sold).
+ * prices change, when a DRAFT is published, and with {@code cancelled} set when the event is cancelled (nothing more
+ * may be sold). Fields added later ({@code starts_at}, {@code refund_deadline}, {@code published}) are optional for
+ * a reader: a message without them is a published event with no known start or refund deadline.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -21,11 +23,31 @@ public record EventInventoryDefined(
         long eventId,
         Instant onSaleAt,
         List<Section> sections,
-        boolean cancelled) {
+        boolean cancelled,
+        Instant startsAt,
+        Instant refundDeadline,
+        Boolean published) {
+
+    /**
+     * @param startsAt       the show's start: the sale closes then ({@code SALE_CLOSED}); null from an older catalog
+     * @param refundDeadline fans may refund a CONFIRMED booking until then; null from an older catalog
+     * @param published      false while the event is a DRAFT (not joinable, not sellable); null means published
+     */
+    public EventInventoryDefined {
+        published = published == null || published;
+    }
 
     /** An event on sale (not cancelled). */
     public EventInventoryDefined(long eventId, Instant onSaleAt, List<Section> sections) {
         this(eventId, onSaleAt, sections, false);
+    }
+
+    public EventInventoryDefined(long eventId, Instant onSaleAt, List<Section> sections, boolean cancelled) {
+        this(eventId, onSaleAt, sections, cancelled, null, null, true);
+    }
+
+    public boolean isPublished() {
+        return published;
     }
 
     /** A block of seats sharing a section and a price. General admission is one row of {@code capacity} places. */

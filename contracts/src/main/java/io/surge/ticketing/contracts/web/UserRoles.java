@@ -13,6 +13,9 @@ public final class UserRoles {
 
     public static final String ADMIN = "admin";
 
+    /** Door staff: may check tickets in, nothing else of the admin API. */
+    public static final String SCANNER = "scanner";
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
     private UserRoles() {
@@ -42,5 +45,11 @@ public final class UserRoles {
 
     public static boolean isAdmin(String header) {
         return fromHeader(header).contains(ADMIN);
+    }
+
+    /** Admins and door staff may check tickets in. */
+    public static boolean mayCheckIn(String header) {
+        List<String> roles = fromHeader(header);
+        return roles.contains(ADMIN) || roles.contains(SCANNER);
     }
 }
