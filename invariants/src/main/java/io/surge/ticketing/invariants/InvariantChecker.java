@@ -175,18 +175,20 @@ public final class InvariantChecker {
         Map<UUID, Integer> successful = new HashMap<>();
         rows(payment, "SELECT booking_id, count(*) FROM payment_attempts WHERE event_id = ANY(?) AND state = 'CONFIRMED' GROUP BY booking_id",
                 events, rs -> successful.put(rs.getObject(1, UUID.class), rs.getInt(2)));
+        // a REFUNDED booking was paid once too: the refund gives the money back, it does not undo the payment
         Set<UUID> confirmed = new HashSet<>();
-        rows(booking, "SELECT booking_id FROM bookings WHERE event_id = ANY(?) AND status = 'CONFIRMED'", events,
-                rs -> confirmed.add(rs.getObject(1, UUID.class)));
+        rows(booking, "SELECT booking_id FROM bookings WHERE event_id = ANY(?) AND status IN ('CONFIRMED', 'REFUNDED')",
+                events, rs -> confirmed.add(rs.getObject(1, UUID.class)));
         for (UUID bookingId : confirmed) {
             int payments = successful.getOrDefault(bookingId, 0);
             if (payments != 1) {
-                report.violated(ONE_PAYMENT_PER_CONFIRMATION, "CONFIRMED booking " + bookingId + " has " + payments
+                report.violated(ONE_PAYMENT_PER_CONFIRMATION, "paid booking " + bookingId + " has " + payments
                         + " successful payments");
             }
         }
         successful.keySet().stream().filter(id -> !confirmed.contains(id)).forEach(id -> report.violated(
-                ONE_PAYMENT_PER_CONFIRMATION, "a successful payment for booking " + id + ", which is not CONFIRMED"));
+                ONE_PAYMENT_PER_CONFIRMATION, "a successful payment for booking " + id
+                        + ", which is neither CONFIRMED nor REFUNDED"));
         // money taken and neither confirmed nor refunded, for longer than a settlement can take
         rows(payment, "SELECT attempt_id, booking_id FROM payment_attempts WHERE event_id = ANY(?) AND state = 'CHARGED' AND updated_at < now() - interval '2 minutes'",
                 events, rs -> report.violated(ONE_PAYMENT_PER_CONFIRMATION, "attempt " + rs.getString(1)
