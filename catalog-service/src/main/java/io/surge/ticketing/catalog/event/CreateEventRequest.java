@@ -3,6 +3,7 @@ package io.surge.ticketing.catalog.event;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,5 +19,13 @@ record CreateEventRequest(
         @NotNull @Positive Long venueId,
         @NotNull Instant startsAt,
         @NotNull Instant onSaleAt,
-        @NotEmpty @Size(max = 500) List<@Valid PriceTierRequest> priceTiers) {
+        @NotEmpty @Size(max = 500) List<@Valid PriceTierRequest> priceTiers,
+        @Schema(description = "false creates a DRAFT: invisible to fans, not searchable, joinable or sellable until "
+                + "published", defaultValue = "true") Boolean publish,
+        @Schema(description = "fans may refund paid bookings until then; not after starts_at; default starts_at")
+        Instant refundDeadline) {
+
+    boolean published() {
+        return publish == null || publish;
+    }
 }

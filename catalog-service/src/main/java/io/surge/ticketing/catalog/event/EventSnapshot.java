@@ -9,11 +9,19 @@ import io.surge.ticketing.catalog.layout.SeatLayout;
  * One event as every derived view needs it (inventory message, search document, details, seat map):
  * the event, its performer and venue, and its priced sections in venue order. Read in one place so the
  * views cannot disagree.
+ *
+ * @param state          the organizer's state: {@link #DRAFT}, {@link #PUBLISHED} or {@link #CANCELLED}; what fans
+ *                       see is {@link #statusAt(Instant)}
+ * @param refundDeadline fans may refund until then: the one the organizer set, else {@code startsAt}
+ * @param published      published once (false while a draft, and for a draft cancelled before publication)
+ * @param soldOut        booking's last word: every seat held or sold
  */
-public record EventSnapshot(long id, String name, String performer, String category, String status,
-        Instant startsAt, Instant onSaleAt, long version, Venue venue, List<Section> sections) {
+public record EventSnapshot(long id, String name, String performer, String category, String state,
+        Instant startsAt, Instant onSaleAt, Instant refundDeadline, boolean published, boolean soldOut, long version,
+        Venue venue, List<Section> sections) {
 
-    public static final String SCHEDULED = "SCHEDULED";
+    public static final String DRAFT = "DRAFT";
+    public static final String PUBLISHED = "PUBLISHED";
     public static final String CANCELLED = "CANCELLED";
 
     public record Venue(long id, String name, String city, String country) {
@@ -24,7 +32,15 @@ public record EventSnapshot(long id, String name, String performer, String categ
     }
 
     public boolean cancelled() {
-        return CANCELLED.equals(status);
+        return CANCELLED.equals(state);
+    }
+
+    public boolean draft() {
+        return DRAFT.equals(state);
+    }
+
+    public EventStatus statusAt(Instant now) {
+        return EventStatus.of(this, now);
     }
 
     public SeatLayout layout() {

@@ -17,13 +17,16 @@ public class EventSnapshots {
         this.jdbc = jdbc;
     }
 
-    private record Head(long id, String name, String performer, String category, String status, Timestamp startsAt,
-            Timestamp onSaleAt, long version, EventSnapshot.Venue venue) {
+    private record Head(long id, String name, String performer, String category, String state, Timestamp startsAt,
+            Timestamp onSaleAt, Timestamp refundDeadline, boolean published, boolean soldOut, long version,
+            EventSnapshot.Venue venue) {
     }
 
     public Optional<EventSnapshot> find(long eventId) {
         Optional<Head> head = jdbc.sql("""
-                SELECT e.id, e.name, p.name AS performer, e.category, e.status, e.starts_at, e.on_sale_at, e.version,
+                SELECT e.id, e.name, p.name AS performer, e.category, e.status, e.starts_at, e.on_sale_at,
+                       coalesce(e.refund_deadline, e.starts_at) AS refund_deadline,
+                       e.published_at IS NOT NULL AS published, e.sold_out, e.version,
                        v.id AS venue_id, v.name AS venue_name, v.city, v.country
                 FROM event e
                 JOIN performer p ON p.id = e.performer_id
@@ -32,12 +35,14 @@ public class EventSnapshots {
                 .param("id", eventId)
                 .query((rs, i) -> new Head(rs.getLong("id"), rs.getString("name"), rs.getString("performer"),
                         rs.getString("category"), rs.getString("status"), rs.getTimestamp("starts_at"),
-                        rs.getTimestamp("on_sale_at"), rs.getLong("version"),
+                        rs.getTimestamp("on_sale_at"), rs.getTimestamp("refund_deadline"), rs.getBoolean("published"),
+                        rs.getBoolean("sold_out"), rs.getLong("version"),
                         new EventSnapshot.Venue(rs.getLong("venue_id"), rs.getString("venue_name"),
                                 rs.getString("city"), rs.getString("country"))))
                 .optional();
-        return head.map(h -> new EventSnapshot(h.id(), h.name(), h.performer(), h.category(), h.status(),
-                h.startsAt().toInstant(), h.onSaleAt().toInstant(), h.version(), h.venue(), sections(h.id(), h.venue().id())));
+        return head.map(h -> new EventSnapshot(h.id(), h.name(), h.performer(), h.category(), h.state(),
+                h.startsAt().toInstant(), h.onSaleAt().toInstant(), h.refundDeadline().toInstant(), h.published(),
+                h.soldOut(), h.version(), h.venue(), sections(h.id(), h.venue().id())));
     }
 
     private List<EventSnapshot.Section> sections(long eventId, long venueId) {

@@ -1,4 +1,4 @@
 package io.surge.ticketing.catalog.event;
 
-record EventUpdated(long eventId, long version, String status) {
+record EventUpdated(long eventId, long version, EventStatus status) {
 }

@@ -3,6 +3,7 @@ package io.surge.ticketing.catalog.event;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
@@ -17,11 +18,13 @@ record UpdateEventRequest(
         @Positive Long venueId,
         Instant startsAt,
         Instant onSaleAt,
-        @Size(min = 1, max = 500) List<@Valid PriceTierRequest> priceTiers) {
+        @Size(min = 1, max = 500) List<@Valid PriceTierRequest> priceTiers,
+        @Schema(description = "not after starts_at (the new one when both change); an event never given one follows "
+                + "starts_at") Instant refundDeadline) {
 
     @AssertTrue(message = "give at least one field to change")
     boolean isAnyFieldGiven() {
         return name != null || performer != null || category != null || venueId != null || startsAt != null
-                || onSaleAt != null || priceTiers != null;
+                || onSaleAt != null || priceTiers != null || refundDeadline != null;
     }
 }

@@ -20,12 +20,16 @@ final class InventoryMessages {
     private InventoryMessages() {
     }
 
+    /**
+     * The whole definition every time (a state, not a delta): seats, prices, the sale's times, the refund deadline,
+     * whether it is published (a DRAFT: booking creates the seats but sells nothing) and whether it is cancelled.
+     */
     static EventInventoryDefined inventoryOf(EventSnapshot event) {
         SeatLayout layout = event.layout();
         return new EventInventoryDefined(event.id(), event.onSaleAt(), layout.blocks().stream()
                 .map(b -> new EventInventoryDefined.Section(b.sectionId(), b.name(), b.firstSeatIndex(), b.rows(),
                         b.seatsPerRow(), b.priceCents()))
-                .toList(), event.cancelled());
+                .toList(), event.cancelled(), event.startsAt(), event.refundDeadline(), event.published());
     }
 
     static String toJson(EventInventoryDefined message) {

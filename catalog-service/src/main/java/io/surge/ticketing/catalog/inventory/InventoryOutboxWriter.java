@@ -22,8 +22,7 @@ class InventoryOutboxWriter {
 
     @EventListener
     void on(EventChanged changed) {
-        // A cancellation is an inventory change too: booking must stop selling the event's seats.
-        if (!changed.inventoryChanged() && !changed.event().cancelled()) {
+        if (!changed.inventoryChanged()) {
             return;
         }
         EventInventoryDefined message = InventoryMessages.inventoryOf(changed.event());

@@ -9,6 +9,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.surge.ticketing.catalog.event.EventSnapshot;
+import io.surge.ticketing.catalog.event.EventStatus;
 import io.surge.ticketing.catalog.layout.SeatLayout;
 import io.surge.ticketing.contracts.messages.TicketIds;
 
@@ -22,9 +23,9 @@ final class Renderers {
     private Renderers() {
     }
 
-    record Details(long eventId, String name, String performer, String category, String status,
-            java.time.Instant startsAt, java.time.Instant onSaleAt, Venue venue, List<PriceTier> priceTiers,
-            int seatCount, long version) {
+    record Details(long eventId, String name, String performer, String category, EventStatus status,
+            java.time.Instant startsAt, java.time.Instant onSaleAt, java.time.Instant refundDeadline, Venue venue,
+            List<PriceTier> priceTiers, int seatCount, long version) {
     }
 
     record Venue(long venueId, String name, String city, String country) {
@@ -33,14 +34,19 @@ final class Renderers {
     record PriceTier(long sectionId, String section, long priceCents, boolean generalAdmission) {
     }
 
-    static Representation details(EventSnapshot e) {
-        Details details = new Details(e.id(), e.name(), e.performer(), e.category(), e.status(), e.startsAt(),
-                e.onSaleAt(), new Venue(e.venue().id(), e.venue().name(), e.venue().city(), e.venue().country()),
+    /**
+     * The details as shown in one lifecycle status. The status is part of the ETag, since it changes with the clock
+     * while the version stays: a cached copy validated by ETag never outlives the status it shows.
+     */
+    static Representation details(EventSnapshot e, EventStatus status) {
+        Details details = new Details(e.id(), e.name(), e.performer(), e.category(), status, e.startsAt(),
+                e.onSaleAt(), e.refundDeadline(),
+                new Venue(e.venue().id(), e.venue().name(), e.venue().city(), e.venue().country()),
                 e.sections().stream().map(s -> new PriceTier(s.id(), s.name(), s.priceCents(), s.generalAdmission()))
                         .toList(),
                 e.layout().seatCount(), e.version());
-        return new Representation(e.version(), "\"e" + e.id() + "-v" + e.version() + "\"",
-                JSON.writeValueAsBytes(details));
+        String etag = "\"e" + e.id() + "-v" + e.version() + "-" + status.name().toLowerCase() + "\"";
+        return new Representation(e.version(), etag, JSON.writeValueAsBytes(details), status.changesAt(e).orElse(null));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.surge.ticketing.catalog.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +13,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.catalog.event.EventSnapshot;
+import io.surge.ticketing.catalog.event.EventStatus;
 
 class RenderersUnitTests {
 
     @Test
     void theSeatMapListsEverySeatWithItsTicketIdIndexRowAndNumber() throws Exception {
-        EventSnapshot event = new EventSnapshot(7, "Show", "Band", "concert", EventSnapshot.SCHEDULED, Instant.now(),
-                Instant.now(), 2, new EventSnapshot.Venue(1, "Hall", "Austin", "US"),
+        EventSnapshot event = new EventSnapshot(7, "Show", "Band", "concert", EventSnapshot.PUBLISHED, Instant.now(),
+                Instant.now(), Instant.now(), true, false, 2, new EventSnapshot.Venue(1, "Hall", "Austin", "US"),
                 List.of(new EventSnapshot.Section(10, "A", 27, 2, false, 5000),
                         new EventSnapshot.Section(11, "Floor", 1, 3, true, 1000)));
 
@@ -47,8 +49,9 @@ class RenderersUnitTests {
         for (int i = 0; i < 20; i++) {
             sections.add(new EventSnapshot.Section(i, "S" + i, 30, 100, false, 1000));
         }
-        EventSnapshot stadium = new EventSnapshot(5, "Stadium", "Band", "concert", EventSnapshot.SCHEDULED,
-                Instant.now(), Instant.now(), 1, new EventSnapshot.Venue(1, "Stadium", "Las Vegas", "US"), sections);
+        EventSnapshot stadium = new EventSnapshot(5, "Stadium", "Band", "concert", EventSnapshot.PUBLISHED,
+                Instant.now(), Instant.now(), Instant.now(), true, false, 1,
+                new EventSnapshot.Venue(1, "Stadium", "Las Vegas", "US"), sections);
 
         long start = System.nanoTime();
         Representation r = Renderers.seatMap(stadium);
@@ -56,6 +59,41 @@ class RenderersUnitTests {
 
         assertThat(new ObjectMapper().readTree(r.body()).get("seat_count").asInt()).isEqualTo(60_000);
         assertThat(millis).isLessThan(3_000);
+    }
+
+    @Test
+    void theDetailsShowTheLifecycleStatusAndRefundDeadlineAndNameTheStatusInTheEtag() throws Exception {
+        Instant onSaleAt = Instant.parse("2030-03-01T10:00:00Z");
+        Instant startsAt = Instant.parse("2030-04-01T20:00:00Z");
+        EventSnapshot event = new EventSnapshot(7, "Show", "Band", "concert", EventSnapshot.PUBLISHED, startsAt,
+                onSaleAt, startsAt.minusSeconds(86_400), true, false, 3,
+                new EventSnapshot.Venue(1, "Hall", "Austin", "US"),
+                List.of(new EventSnapshot.Section(10, "A", 2, 3, false, 5000)));
+
+        Representation scheduled = Renderers.details(event, EventStatus.SCHEDULED);
+        Representation onSale = Renderers.details(event, EventStatus.ON_SALE);
+        JsonNode body = new ObjectMapper().readTree(scheduled.body());
+
+        assertThat(body.get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(body.get("refund_deadline").asString()).isEqualTo("2030-03-31T20:00:00Z");
+        assertThat(scheduled.etag()).isEqualTo("\"e7-v3-scheduled\"");
+        assertThat(scheduled.changesAt()).isEqualTo(onSaleAt);
+        assertThat(new ObjectMapper().readTree(onSale.body()).get("status").asString()).isEqualTo("ON_SALE");
+        assertThat(onSale.etag()).isEqualTo("\"e7-v3-on_sale\"");
+        assertThat(onSale.changesAt()).isEqualTo(startsAt);
+        assertThat(Renderers.details(event, EventStatus.CLOSED).changesAt()).isNull();
+    }
+
+    @Test
+    void theDetailsMaxAgeNeverReachesPastTheNextStatusChange() {
+        Instant now = Instant.parse("2030-03-01T09:59:57.400Z");
+        Duration configured = Duration.ofSeconds(1);
+
+        assertThat(EventReadController.maxAge(configured, null, now)).isEqualTo(configured);
+        assertThat(EventReadController.maxAge(configured, now.plusSeconds(60), now)).isEqualTo(configured);
+        assertThat(EventReadController.maxAge(Duration.ofSeconds(10), Instant.parse("2030-03-01T10:00:00Z"), now))
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(EventReadController.maxAge(configured, now.plusMillis(999), now)).isEqualTo(Duration.ZERO);
     }
 
     @Test

@@ -1,0 +1,4 @@
+package io.surge.ticketing.catalog.event;
+
+record EventPublished(long eventId, EventStatus status) {
+}
