@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 @ConfigurationProperties("catalog")
-public record CatalogProperties(@DefaultValue Outbox outbox, @DefaultValue Read read) {
+public record CatalogProperties(@DefaultValue Outbox outbox, @DefaultValue Read read,
+        @DefaultValue Availability availability) {
 
     /** The inventory outbox relay ({@code enabled=false}: rows accumulate, e.g. in tests that must not publish). */
     public record Outbox(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration pollInterval, @DefaultValue("100") int batchSize,
@@ -24,5 +25,9 @@ public record CatalogProperties(@DefaultValue Outbox outbox, @DefaultValue Read 
             @DefaultValue("16MB") DataSize detailsCacheSize, @DefaultValue("48MB") DataSize seatMapCacheSize,
             @DefaultValue("1s") Duration detailsMaxAge, @DefaultValue("1h") Duration seatMapMaxAge,
             @DefaultValue("2s") Duration knownEventsRefresh) {
+    }
+
+    /** The consumer of booking's sold-out word ({@code booking.event-availability}). */
+    public record Availability(@DefaultValue("catalog-availability") String group) {
     }
 }
