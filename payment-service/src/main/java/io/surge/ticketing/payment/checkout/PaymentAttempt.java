@@ -30,6 +30,11 @@ record PaymentAttempt(
         return attemptId.toString();
     }
 
+    /** The provider key of the refund of this attempt's charge when its hold was gone by the time it was charged. */
+    String voidKey() {
+        return "void-" + attemptId;
+    }
+
     boolean holdExpiredAt(Instant now) {
         return holdExpiresAt != null && !holdExpiresAt.isAfter(now);
     }

@@ -17,12 +17,13 @@ import io.surge.ticketing.payment.checkout.Settlements.Outcome;
 import io.surge.ticketing.payment.provider.Charge;
 import io.surge.ticketing.payment.provider.PaymentProvider;
 import io.surge.ticketing.payment.provider.ProviderUnavailableException;
+import io.surge.ticketing.payment.provider.RefundRefusedException;
 
 /**
  * Charges an attempt this worker owns and confirms its booking, or refunds when the hold is gone.
  * Every step is repeatable: the provider dedupes by our key, booking confirm is a guarded transition that
- * accepts the same payment id twice, refunds are idempotent. So a crash at any point is finished by the
- * reconciler calling the same steps again.
+ * accepts the same payment id twice, refunds are idempotent by their key ({@code void-<attempt id>}). So a crash at
+ * any point is finished by the reconciler calling the same steps again.
  */
 @Component
 class PaymentSettler {
@@ -130,10 +131,14 @@ class PaymentSettler {
             return;
         }
         try {
-            provider.refund(chargeId);
+            provider.refund(attempt.voidKey(), chargeId, attempt.amountCents());
         } catch (ProviderUnavailableException e) {
             log.warn("refund of attempt {} failed, the reconciler retries: {}", attempt.attemptId(), e.getMessage());
             return;
+        } catch (RefundRefusedException e) {
+            // Nothing of the fan's is kept (no such charge, or refunded already): the hold is gone all the same.
+            log.error("provider refused to refund attempt {} ({}): check charge {}", attempt.attemptId(), e.getMessage(),
+                    chargeId);
         }
         log.info("attempt {} refunded: booking {} answered {}", attempt.attemptId(), attempt.bookingId(), result);
         settlements.settle(attempt, Outcome.HOLD_EXPIRED);

@@ -3,9 +3,9 @@ package io.surge.ticketing.payment.provider;
 import java.util.Optional;
 
 /**
- * The payment-provider port, shaped like Stripe's: every charge carries our own idempotency key (the
- * attempt id), so repeating a charge after a crash returns the first charge instead of a second one;
- * refunds are idempotent; a charge can be looked up by our key to settle payments in doubt.
+ * The payment-provider port, shaped like Stripe's: every charge and every refund carries our own idempotency key,
+ * so repeating a call after a crash returns the first outcome instead of charging or refunding twice; a charge can
+ * be looked up by our key to settle payments in doubt.
  */
 public interface PaymentProvider {
 
@@ -17,8 +17,14 @@ public interface PaymentProvider {
      */
     Charge charge(String idempotencyKey, long amountCents, String paymentToken);
 
-    /** Refunds (or voids) a succeeded charge; refunding twice is harmless. */
-    Charge refund(String chargeId);
+    /**
+     * Refunds {@code amountCents} of a succeeded charge, once per idempotency key: a repeat with the same key (after
+     * a timeout, a crash, a redelivery) answers the first refund and moves no more money.
+     *
+     * @throws ProviderUnavailableException when the outcome is unknown or the provider failed (retry with the same key)
+     * @throws RefundRefusedException       when the provider will never make this refund
+     */
+    Refund refund(String idempotencyKey, String chargeId, long amountCents);
 
     /** The charge made with our idempotency key, if the provider has one. */
     Optional<Charge> lookup(String idempotencyKey);

@@ -10,16 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * A provider that behaves like a real one for the test tokens of API.md: {@code tok_visa} succeeds,
  * {@code tok_declined} (and any unknown token) declines, {@code tok_slow} succeeds but answers only after
- * {@code slowDelay}, {@code tok_error} fails retryably. Its ledger is a table, so a kill -9 of
- * payment-service neither loses nor duplicates a charge, and tests can count charges. It refuses to start under
- * the {@code prod} profile unless {@code payment.provider.simulated.insecure-allowed-in-prod} says so.
+ * {@code slowDelay}, {@code tok_error} fails retryably. Refunds are idempotent by key like Stripe's: the same key
+ * answers the same refund, and a charge is refunded at most once. Its ledger is two tables ({@code charges},
+ * {@code refunds}), so a kill -9 of payment-service neither loses nor duplicates a charge or a refund, and tests can
+ * count both. It refuses to start under the {@code prod} profile unless
+ * {@code payment.provider.simulated.insecure-allowed-in-prod} says so.
  */
-@Component
 class SimulatedPaymentProvider implements PaymentProvider {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentProvider.class);
@@ -27,6 +27,7 @@ class SimulatedPaymentProvider implements PaymentProvider {
     private final JdbcClient jdbc;
     private final SimulatedProviderProperties properties;
     private final String charges;
+    private final String refunds;
 
     SimulatedPaymentProvider(JdbcClient jdbc, SimulatedProviderProperties properties, Environment environment) {
         if (Arrays.asList(environment.getActiveProfiles()).contains("prod") && !properties.insecureAllowedInProd()) {
@@ -38,6 +39,7 @@ class SimulatedPaymentProvider implements PaymentProvider {
         this.properties = properties;
         // The schema name is validated as an identifier by the properties, so interpolating it is safe.
         this.charges = properties.schema() + ".charges";
+        this.refunds = properties.schema() + ".refunds";
     }
 
     @Override
@@ -72,17 +74,50 @@ class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public Charge refund(String chargeId) {
+    public Refund refund(String idempotencyKey, String chargeId, long amountCents) {
         pause(properties.latency());
-        jdbc.sql("UPDATE " + charges + " SET status = 'REFUNDED', refunded_at = now() "
-                        + "WHERE charge_id = :id AND status = 'SUCCEEDED'")
-                .param("id", chargeId)
+        if (properties.refundFailureRate() > 0 && ThreadLocalRandom.current().nextDouble() < properties.refundFailureRate()) {
+            throw new ProviderUnavailableException("simulated random provider failure of a refund");
+        }
+        if (amountCents <= 0) {
+            throw new RefundRefusedException("a refund must be of a positive amount, not " + amountCents);
+        }
+        // One statement: the charge turns REFUNDED and the refund is recorded under our key, or nothing happens. A
+        // concurrent call with the same key waits for the charge's row lock and then finds it REFUNDED.
+        jdbc.sql("WITH refunded AS (UPDATE " + charges + " SET status = 'REFUNDED', refunded_at = now() "
+                        + "WHERE charge_id = :charge AND status = 'SUCCEEDED' AND amount_cents >= :amount "
+                        + "AND NOT EXISTS (SELECT 1 FROM " + refunds + " WHERE idempotency_key = :key) RETURNING charge_id) "
+                        + "INSERT INTO " + refunds + " (refund_id, idempotency_key, charge_id, amount_cents) "
+                        + "SELECT :id, :key, charge_id, :amount FROM refunded ON CONFLICT (idempotency_key) DO NOTHING")
+                .param("id", "re_" + UUID.randomUUID().toString().replace("-", ""))
+                .param("key", idempotencyKey)
+                .param("charge", chargeId)
+                .param("amount", amountCents)
                 .update();
-        return jdbc.sql("SELECT charge_id, idempotency_key, amount_cents, status FROM " + charges + " WHERE charge_id = :id")
+        Optional<Refund> made = jdbc.sql("SELECT refund_id, idempotency_key, charge_id, amount_cents FROM " + refunds
+                        + " WHERE idempotency_key = :key")
+                .param("key", idempotencyKey)
+                .query((rs, n) -> new Refund(rs.getString("refund_id"), rs.getString("idempotency_key"),
+                        rs.getString("charge_id"), rs.getLong("amount_cents")))
+                .optional();
+        if (made.isPresent()) {
+            if (!made.get().chargeId().equals(chargeId) || made.get().amountCents() != amountCents) {
+                // Stripe answers 400 idempotency_error when a key is reused with other parameters.
+                throw new RefundRefusedException("idempotency key " + idempotencyKey + " was used for another refund");
+            }
+            return made.get();
+        }
+        Charge charge = jdbc.sql("SELECT charge_id, idempotency_key, amount_cents, status FROM " + charges
+                        + " WHERE charge_id = :id")
                 .param("id", chargeId)
                 .query(SimulatedPaymentProvider::charge)
                 .optional()
-                .orElseThrow(() -> new ProviderUnavailableException("no such charge " + chargeId));
+                .orElseThrow(() -> new RefundRefusedException("no such charge " + chargeId));
+        throw new RefundRefusedException(switch (charge.status()) {
+            case REFUNDED -> "charge " + chargeId + " is already refunded";
+            case DECLINED -> "charge " + chargeId + " did not succeed";
+            case SUCCEEDED -> "refund of " + amountCents + " exceeds charge " + chargeId + " of " + charge.amountCents();
+        });
     }
 
     @Override

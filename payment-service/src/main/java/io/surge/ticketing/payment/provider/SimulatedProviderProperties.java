@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
  * @param latency     added to every call, like a network round trip to the provider
  * @param slowDelay   how long {@code tok_slow} takes to answer after the charge is recorded (the crash window)
  * @param failureRate share of charges that fail with a retryable provider error before charging (0..1)
+ * @param refundFailureRate share of refunds that fail with a retryable provider error before refunding (0..1)
  * @param insecureAllowedInProd the only way to run it under the {@code prod} profile, where it would confirm any
  *                    booking for the test token {@code tok_visa} without money changing hands
  */
@@ -27,5 +28,6 @@ public record SimulatedProviderProperties(
         @DefaultValue("20ms") Duration latency,
         @DefaultValue("3s") Duration slowDelay,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double failureRate,
+        @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double refundFailureRate,
         @DefaultValue("false") boolean insecureAllowedInProd) {
 }

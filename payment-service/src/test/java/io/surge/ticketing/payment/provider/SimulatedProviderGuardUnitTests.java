@@ -14,7 +14,8 @@ import org.springframework.mock.env.MockEnvironment;
 class SimulatedProviderGuardUnitTests {
 
     private static SimulatedProviderProperties properties(boolean allowedInProd) {
-        return new SimulatedProviderProperties("simulated_provider", Duration.ZERO, Duration.ofSeconds(3), 0, allowedInProd);
+        return new SimulatedProviderProperties("simulated_provider", Duration.ZERO, Duration.ofSeconds(3), 0, 0,
+                allowedInProd);
     }
 
     private static MockEnvironment profile(String name) {
