@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,12 +22,14 @@ import io.surge.ticketing.contracts.web.ServiceCredential;
 
 /**
  * booking-service's internal API (127.0.0.1:8084, not routed by the gateway, answered only with our service
- * credential): read a booking, and confirm it with one guarded transition (RESERVED -> CONFIRMED only while the hold is live, tickets HELD -> SOLD).
+ * credential): read a booking, confirm it with one guarded transition (RESERVED -> CONFIRMED only while the hold is
+ * live, tickets HELD -> SOLD), and record its refund (CONFIRMED -> REFUNDED, the seats back on sale).
  */
 @Component
 public class BookingClient {
 
     static final String CALLER = "payment-service";
+    private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private final RestClient http;
 
@@ -85,6 +89,43 @@ public class BookingClient {
         } catch (RestClientException e) {
             throw new BookingUnavailableException("booking-service could not confirm booking " + bookingId, e);
         }
+    }
+
+    /**
+     * Records our refund of the booking: one guarded transition CONFIRMED -> REFUNDED at booking-service, which
+     * answers 200 again (with its stored refund) for a booking already REFUNDED. A 404 that is not booking-service's
+     * BOOKING_NOT_FOUND (an older booking-service without the endpoint) and every 5xx or network failure are
+     * {@link BookingUnavailableException}: the refund stays unrecorded and is retried.
+     */
+    public RefundRecordResult recordRefund(UUID bookingId, String refundId, long amountCents) {
+        try {
+            http.post().uri("/internal/bookings/{id}/refund", bookingId)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("refund_id", refundId, "amount_cents", amountCents))
+                    .retrieve().toBodilessEntity();
+            return RefundRecordResult.RECORDED;
+        } catch (HttpClientErrorException e) {
+            String code = problemCode(e.getResponseBodyAsString());
+            if (e.getStatusCode().value() == HttpStatus.CONFLICT.value() && "BOOKING_NOT_CONFIRMED".equals(code)) {
+                return RefundRecordResult.NOT_CONFIRMED;
+            }
+            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() && "BOOKING_NOT_FOUND".equals(code)) {
+                return RefundRecordResult.NOT_FOUND;
+            }
+            throw new BookingUnavailableException("booking-service refused the refund of " + bookingId + ": "
+                    + e.getStatusCode() + (code == null ? "" : " " + code), e);
+        } catch (RestClientException e) {
+            throw new BookingUnavailableException("booking-service could not record the refund of " + bookingId, e);
+        }
+    }
+
+    /** The {@code code} member of a problem+json body, or null. */
+    static String problemCode(String body) {
+        if (body == null) {
+            return null;
+        }
+        Matcher matcher = PROBLEM_CODE.matcher(body);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     /** Where booking-service's internal API is and how long to wait for it. */

@@ -6,11 +6,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
+import io.surge.ticketing.contracts.admission.AdmissionTokenCodec.Failure;
+import io.surge.ticketing.contracts.admission.AdmissionTokenCodec.Verification;
 
 /**
- * The gateway checked the admission token's signature, user and expiry, but only this service knows the
- * booking's event, so it checks the token is for that event (and, cheaply, everything else again).
+ * The gateway checked the admission token's signature and user, but only this service knows the booking's event, so
+ * it checks the token is for that event (and, cheaply, everything else again).
+ * <p>
+ * A fan holding seats can always pay before the hold expires, even when the admission session ends first (the hold
+ * was taken while admitted, and its own expiry bounds it): a token that is ours, for this user and this event, is
+ * accepted after its expiry as long as the booking is a live hold. Forged tokens, other users' and other events'
+ * tokens are refused whatever the hold.
  */
 @Component
 class AdmissionCheck {
@@ -22,12 +30,25 @@ class AdmissionCheck {
         this.codec = AdmissionTokenCodec.fromSecrets(properties.admissionSecret(), previousSecret, clock);
     }
 
-    void verify(String token, String userId, long eventId) {
-        AdmissionTokenCodec.Verification verification = codec.verify(token, userId, eventId);
+    /** @param holdLive whether the booking being paid is a RESERVED hold that has not expired */
+    void verify(String token, String userId, long eventId, boolean holdLive) {
+        Verification verification = codec.verify(token, userId, eventId);
         if (verification.valid()) {
             return;
         }
-        throw switch (verification.failure()) {
+        Failure failure = verification.failure();
+        if (failure == Failure.EXPIRED) {
+            // The signature is good (expiry is checked after it): name the real mismatch, or let a live hold through.
+            AdmissionToken expired = codec.decode(token).token();
+            if (expired.eventId() != eventId) {
+                failure = Failure.WRONG_EVENT;
+            } else if (!expired.userId().equals(userId)) {
+                failure = Failure.WRONG_USER;
+            } else if (holdLive) {
+                return;
+            }
+        }
+        throw switch (failure) {
             case MISSING -> CheckoutRefusal.admission(ErrorCode.ADMISSION_REQUIRED, "an admission token is required");
             case EXPIRED -> CheckoutRefusal.admission(ErrorCode.ADMISSION_EXPIRED, "the admission token has expired");
             case WRONG_EVENT -> CheckoutRefusal.admission(ErrorCode.ADMISSION_WRONG_EVENT,

@@ -15,7 +15,10 @@ import org.springframework.web.context.request.async.DeferredResult;
 import io.surge.ticketing.payment.booking.BookingClient;
 import io.surge.ticketing.payment.booking.BookingUnavailableException;
 import io.surge.ticketing.payment.booking.BookingView;
-import io.surge.ticketing.payment.checkout.IdempotencyKeys.IdempotencyKey;
+import io.surge.ticketing.payment.idempotency.IdempotencyKeys;
+import io.surge.ticketing.payment.idempotency.IdempotencyKeys.IdempotencyKey;
+import io.surge.ticketing.payment.idempotency.Operation;
+import io.surge.ticketing.payment.idempotency.ParkedRequests;
 
 /**
  * Paying for a booking. The API records the attempt and claims the client's key in one transaction, buffers
@@ -64,7 +67,7 @@ class Checkout {
     DeferredResult<ResponseEntity<String>> pay(PayCommand command) {
         String fingerprint = RequestFingerprint.of(command.bookingId(), command.request());
         // A known key is answered from the store before anything else: replays never reach booking or provider.
-        Optional<IdempotencyKey> known = keys.find(command.userId(), command.idempotencyKey());
+        Optional<IdempotencyKey> known = keys.find(Operation.PAYMENT, command.userId(), command.idempotencyKey());
         if (known.isPresent()) {
             return answerKnown(known.get(), fingerprint, command.bookingId());
         }
@@ -73,27 +76,23 @@ class Checkout {
             booking = readOwnBooking(command);
         } catch (CheckoutRefusal refusal) {
             // A concurrent request with the same key may have got further: its answer is the one to share.
-            Optional<IdempotencyKey> meanwhile = keys.find(command.userId(), command.idempotencyKey());
-            if (meanwhile.isPresent()) {
-                return answerKnown(meanwhile.get(), fingerprint, command.bookingId());
-            }
-            throw refusal;
+            return answerKnownOrRefuse(command, fingerprint, refusal);
         }
-        admission.verify(command.admissionToken(), command.userId(), booking.eventId());
-        if (!booking.holdLiveAt(clock.instant())) {
-            // A concurrent request with this key may have just paid it: its stored answer wins.
-            Optional<IdempotencyKey> meanwhile = keys.find(command.userId(), command.idempotencyKey());
-            if (meanwhile.isPresent()) {
-                return answerKnown(meanwhile.get(), fingerprint, command.bookingId());
-            }
+        if (booking.eventIsCancelled()) {
+            // Payments stop with the event (its holds are, or are about to be, cancelled by booking-service).
+            return answerKnownOrRefuse(command, fingerprint, CheckoutRefusal.eventCancelled());
+        }
+        boolean holdLive = booking.holdLiveAt(clock.instant());
+        admission.verify(command.admissionToken(), command.userId(), booking.eventId(), holdLive);
+        if (!holdLive) {
             // Nothing recorded: the hold cannot come back, so a retry gets the same 409 anyway.
-            throw CheckoutRefusal.holdExpired();
+            return answerKnownOrRefuse(command, fingerprint, CheckoutRefusal.holdExpired());
         }
         PaymentAttempt attempt = new PaymentAttempt(UUID.randomUUID(), booking.bookingId(), command.userId(),
                 booking.eventId(), booking.totalCents(), command.request().paymentToken(), booking.expiresAt(),
                 PaymentAttempt.State.REQUESTED, null);
         Boolean claimed = tx.execute(status -> {
-            if (!keys.claim(command.userId(), command.idempotencyKey(), fingerprint, attempt.attemptId())) {
+            if (!keys.claim(Operation.PAYMENT, command.userId(), command.idempotencyKey(), fingerprint, attempt.attemptId())) {
                 return false;
             }
             attempts.insertRequested(attempt, properties.republishAfter());
@@ -101,7 +100,7 @@ class Checkout {
         });
         if (!Boolean.TRUE.equals(claimed)) {
             // A concurrent request with the same key won the claim: answer like any duplicate.
-            return keys.find(command.userId(), command.idempotencyKey())
+            return keys.find(Operation.PAYMENT, command.userId(), command.idempotencyKey())
                     .map(key -> answerKnown(key, fingerprint, command.bookingId()))
                     .orElseGet(() -> pay(command));
         }
@@ -111,22 +110,28 @@ class Checkout {
         return result;
     }
 
+    /** A concurrent request with this key may have got further (paid the booking): its answer wins over the refusal. */
+    private DeferredResult<ResponseEntity<String>> answerKnownOrRefuse(PayCommand command, String fingerprint,
+            CheckoutRefusal refusal) {
+        return keys.find(Operation.PAYMENT, command.userId(), command.idempotencyKey())
+                .map(key -> answerKnown(key, fingerprint, command.bookingId()))
+                .orElseThrow(() -> refusal);
+    }
+
     private DeferredResult<ResponseEntity<String>> answerKnown(IdempotencyKey key, String fingerprint, UUID bookingId) {
         if (!key.requestHash().equals(fingerprint)) {
             throw CheckoutRefusal.keyReused();
         }
         if (key.completed()) {
-            DeferredResult<ResponseEntity<String>> replay = new DeferredResult<>();
-            replay.setResult(key.response().toEntity());
-            return replay;
+            return ParkedRequests.answered(key.response());
         }
-        return waiters.await(key.attemptId(), properties.responseWait(), responses.inUse(bookingId));
+        return waiters.await(key.requestId(), properties.responseWait(), responses.inUse(bookingId));
     }
 
     private BookingView readOwnBooking(PayCommand command) {
         try {
             return bookings.find(command.bookingId())
-                    .filter(booking -> booking.userId().equals(command.userId()))
+                    .filter(booking -> booking.ownedBy(command.userId()))
                     .orElseThrow(CheckoutRefusal::bookingNotFound);
         } catch (BookingUnavailableException e) {
             log.warn("cannot read booking {}: {}", command.bookingId(), e.getMessage());

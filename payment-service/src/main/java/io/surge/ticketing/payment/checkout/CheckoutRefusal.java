@@ -31,6 +31,11 @@ class CheckoutRefusal extends DomainException {
                 "the hold on this booking has expired or is no longer payable; nothing was charged");
     }
 
+    static CheckoutRefusal eventCancelled() {
+        return new CheckoutRefusal(HttpStatus.CONFLICT, ErrorCode.EVENT_CANCELLED,
+                "the event is cancelled: its bookings can no longer be paid; nothing was charged");
+    }
+
     static CheckoutRefusal unauthenticated() {
         return new CheckoutRefusal(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, "no authenticated user");
     }

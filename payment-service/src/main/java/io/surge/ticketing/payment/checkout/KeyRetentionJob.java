@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.surge.ticketing.payment.idempotency.IdempotencyKeys;
+
 /** Forgets completed idempotency keys once they are older than the retention (at least 24 h); replica-safe. */
 @Component
 class KeyRetentionJob {

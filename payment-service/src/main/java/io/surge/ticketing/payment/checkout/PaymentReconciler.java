@@ -5,17 +5,18 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import io.surge.ticketing.payment.reconcile.InDoubtWork;
 
 /**
  * Finishes payments in doubt: attempts whose worker crashed between charge and confirm (CHARGING or CHARGED
  * with an expired lease) are looked up at the provider by our key and confirmed or refunded; requests whose
  * Kafka message was lost are published again. Safe on several replicas: each attempt is taken with
- * {@code FOR UPDATE SKIP LOCKED} and a fresh lease.
+ * {@code FOR UPDATE SKIP LOCKED} and a fresh lease. Scheduled with the other in-doubt work by the reconcile package.
  */
 @Component
-class PaymentReconciler {
+class PaymentReconciler implements InDoubtWork {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciler.class);
 
@@ -36,14 +37,14 @@ class PaymentReconciler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${payment.checkout.reconcile-interval:2s}",
-            initialDelayString = "${payment.checkout.reconcile-interval:2s}")
-    void reconcile() {
-        try {
-            reconcileOnce();
-        } catch (RuntimeException e) {
-            log.warn("payment reconciliation round failed: {}", e.toString());
-        }
+    @Override
+    public String name() {
+        return "payment";
+    }
+
+    @Override
+    public int resumeStuck() {
+        return reconcileOnce();
     }
 
     /** One round; returns how many attempts it took over. */

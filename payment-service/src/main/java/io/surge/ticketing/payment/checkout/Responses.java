@@ -13,6 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.payment.idempotency.StoredResponse;
 import io.surge.ticketing.platform.web.ProblemCodes;
 
 /** The final answers of a payment, rendered once so every replay returns the same bytes. */

@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.contracts.messages.PaymentEvent;
+import io.surge.ticketing.payment.idempotency.IdempotencyKeys;
+import io.surge.ticketing.payment.idempotency.StoredResponse;
 
 /**
  * Makes an attempt's outcome final: one transaction moves the attempt to its final state and stores the
