@@ -19,9 +19,15 @@ import io.swagger.v3.oas.models.info.Info;
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
+    /** "Now" for the upcoming-only filter and the lifecycle status of each result. */
     @Bean
-    EventQueryBuilder eventQueryBuilder() {
-        return new EventQueryBuilder(Clock.systemUTC());
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventQueryBuilder eventQueryBuilder(Clock clock) {
+        return new EventQueryBuilder(clock);
     }
 
     /**

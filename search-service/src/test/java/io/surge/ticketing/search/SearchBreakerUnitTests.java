@@ -44,7 +44,7 @@ class SearchBreakerUnitTests {
     private final CircuitBreaker breaker = new SearchConfiguration().elasticsearchBreaker(PROPERTIES,
             new SimpleMeterRegistry());
     private final EventSearch search = new EventSearch(es, new EventQueryBuilder(Clock.systemUTC()), breaker,
-            PROPERTIES, new SimpleMeterRegistry());
+            PROPERTIES, new SimpleMeterRegistry(), Clock.systemUTC());
 
     static ElasticsearchException answered(int status, String type) {
         return new ElasticsearchException("search", ErrorResponse.of(r -> r.status(status)

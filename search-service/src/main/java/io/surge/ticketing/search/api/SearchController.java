@@ -48,7 +48,9 @@ class SearchController {
     }
 
     @GetMapping("/api/v1/events/search")
-    @Operation(summary = "Full-text, typo-tolerant, prefix-as-you-type search of upcoming events")
+    @Operation(summary = "Full-text, typo-tolerant, prefix-as-you-type search of upcoming events",
+            description = "Published events only (never a DRAFT or a cancelled event). Each result's status "
+                    + "(SCHEDULED, ON_SALE, SOLD_OUT, CLOSED) is decided at the moment of the search.")
     ResponseEntity<SearchPage> search(
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 100) String city,

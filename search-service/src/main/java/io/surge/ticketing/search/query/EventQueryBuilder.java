@@ -60,8 +60,8 @@ public class EventQueryBuilder {
         Query query = Query.of(q -> q.bool(b -> b
                 .must(must.isEmpty() ? List.of(Query.of(m -> m.matchAll(a -> a))) : must)
                 .filter(filters)
-                // cancelled documents are deleted by the connector; this guards the window in between
-                .mustNot(term("status", "CANCELLED"))));
+                // cancelled and draft documents are deleted (never indexed) by the connector; this guards the gap
+                .mustNot(terms("status", "CANCELLED", "DRAFT"))));
         return SearchRequest.of(s -> s.index(index)
                 .query(query)
                 .from(c.offset())
@@ -70,6 +70,11 @@ public class EventQueryBuilder {
                 .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field("starts_at").order(SortOrder.Asc)))
                 .sort(o -> o.field(f -> f.field("event_id").order(SortOrder.Asc))));
+    }
+
+    private static Query terms(String field, String... values) {
+        List<FieldValue> any = java.util.Arrays.stream(values).map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(any))));
     }
 
     private static Query term(String field, String value) {

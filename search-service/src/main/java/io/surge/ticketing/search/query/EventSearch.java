@@ -1,6 +1,8 @@
 package io.surge.ticketing.search.query;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -28,10 +30,12 @@ public class EventSearch {
     private final CircuitBreaker breaker;
     private final String alias;
     private final Timer latency;
+    private final Clock clock;
 
     public EventSearch(ElasticsearchClient es, EventQueryBuilder queries, CircuitBreaker elasticsearchBreaker,
-            SearchProperties properties, MeterRegistry meters) {
+            SearchProperties properties, MeterRegistry meters, Clock clock) {
         this.es = es;
+        this.clock = clock;
         this.queries = queries;
         this.breaker = elasticsearchBreaker;
         this.alias = properties.alias();
@@ -64,9 +68,10 @@ public class EventSearch {
             throw new SearchUnavailableException("search is temporarily unavailable");
         }
         long total = response.hits().total() != null ? response.hits().total().value() : response.hits().hits().size();
+        Instant now = clock.instant();
         List<SearchPage.Result> results = response.hits().hits().stream()
                 .map(Hit::source)
-                .map(IndexedEvent::toResult)
+                .map(event -> event.toResult(now))
                 .toList();
         return new SearchPage(criteria.page(), criteria.size(), total, results);
     }

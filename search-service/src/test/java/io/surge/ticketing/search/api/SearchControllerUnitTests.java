@@ -103,4 +103,15 @@ class SearchControllerUnitTests {
                 .andExpect(status().isOk());
         verify(search).search(any());
     }
+
+    @Test
+    void eachResultCarriesItsLifecycleStatus() throws Exception {
+        when(search.search(any())).thenReturn(new SearchPage(1, 20, 1, List.of(new SearchPage.Result(7, "Night",
+                "Band", "Hall", "Austin", "concert", Instant.parse("2030-01-01T20:00:00Z"),
+                Instant.parse("2029-12-01T10:00:00Z"), 5000, "SOLD_OUT"))));
+
+        mvc.perform(get("/api/v1/events/search").param("q", "night"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].status").value("SOLD_OUT"));
+    }
 }

@@ -30,11 +30,11 @@ class EventQueryBuilderUnitTests {
     }
 
     @Test
-    void withoutAFromOnlyUpcomingEventsAndNeverCancelledOnes() {
+    void withoutAFromOnlyUpcomingEventsAndNeverCancelledOrDraftOnes() {
         String json = json(new SearchCriteria(null, null, null, null, null, 1, 20));
 
         assertThat(json).contains("\"starts_at\":{\"gte\":\"2026-11-28T00:00:00Z\"}").contains("match_all")
-                .contains("\"must_not\":[{\"term\":{\"status\":{\"value\":\"CANCELLED\"}}}]");
+                .contains("\"must_not\":[{\"terms\":{\"status\":[\"CANCELLED\",\"DRAFT\"]}}]");
     }
 
     @Test

@@ -51,11 +51,15 @@ class EventSearchIntegrationTests {
         doc(4, "Taylor Past Show", "Taylor Swift", "Old Hall", "Austin", "concert", "SCHEDULED", Instant.now().minusSeconds(86400));
         doc(5, "Taylor Cancelled", "Taylor Swift", "Old Hall", "Austin", "concert", "CANCELLED", FUTURE);
         doc(6, "Second Eras Night", "Taylor Swift", "Surge Stadium", "Las Vegas", "concert", "SCHEDULED", FUTURE);
+        // as the catalog writes them (catalog's SearchDocument): on sale since yesterday, one of them sold out
+        catalogDoc(7, "Lifecycle Sold Out", "PUBLISHED", Instant.now().minus(Duration.ofDays(1)), true);
+        catalogDoc(8, "Lifecycle On Sale", "PUBLISHED", Instant.now().minus(Duration.ofDays(1)), false);
+        catalogDoc(9, "Lifecycle Draft", "DRAFT", Instant.now().minus(Duration.ofDays(1)), false);
         rest.performRequest(new Request("POST", "/" + INDEX + "/_refresh"));
 
         ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
         search = new EventSearch(client, new EventQueryBuilder(Clock.systemUTC()), CircuitBreaker.ofDefaults("it"),
-                properties(INDEX), new SimpleMeterRegistry());
+                properties(INDEX), new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     static SearchProperties properties(String alias) {
@@ -80,6 +84,15 @@ class EventSearchIntegrationTests {
                 {"event_id":%d,"name":"%s","performer":"%s","venue":"%s","city":"%s","category":"%s","status":"%s",
                  "starts_at":"%s","on_sale_at":"%s","min_price_cents":5000}""".formatted(id, name, performer, venue,
                 city, category, status, startsAt, startsAt.minusSeconds(3600)));
+    }
+
+    static void catalogDoc(long id, String name, String status, Instant onSaleAt, boolean soldOut) throws IOException {
+        Instant startsAt = FUTURE.plus(Duration.ofDays(1));
+        put("/" + INDEX + "/_doc/" + id, """
+                {"event_id":%d,"name":"%s","performer":"The Lifecycles","venue":"Cycle Hall","venue_id":3,
+                 "city":"Lifecycle City","country":"US","category":"concert","status":"%s","starts_at":"%s",
+                 "on_sale_at":"%s","refund_deadline":"%s","sold_out":%s,"min_price_cents":5000,"seat_count":4,
+                 "version":2}""".formatted(id, name, status, startsAt, onSaleAt, startsAt, soldOut));
     }
 
     private static SearchPage q(String text) {
@@ -118,7 +131,7 @@ class EventSearchIntegrationTests {
         SearchPage first = search.search(new SearchCriteria(null, null, null, null, null, 1, 2));
         SearchPage second = search.search(new SearchCriteria(null, null, null, null, null, 2, 2));
 
-        assertThat(first.total()).isEqualTo(4);
+        assertThat(first.total()).isEqualTo(6);
         assertThat(first.results()).extracting(SearchPage.Result::eventId).containsExactly(1L, 6L);
         assertThat(second.results()).extracting(SearchPage.Result::eventId).containsExactly(2L, 3L);
     }
@@ -140,7 +153,7 @@ class EventSearchIntegrationTests {
                     new EventQueryBuilder(Clock.systemUTC()),
                     CircuitBreaker.of("down", CircuitBreakerConfig.custom().minimumNumberOfCalls(2).slidingWindowSize(2)
                             .waitDurationInOpenState(Duration.ofMinutes(1)).build()),
-                    properties("events"), new SimpleMeterRegistry());
+                    properties("events"), new SimpleMeterRegistry(), Clock.systemUTC());
             SearchCriteria any = new SearchCriteria("x", null, null, null, null, 1, 20);
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> down.search(any)).isInstanceOf(SearchUnavailableException.class);
@@ -151,5 +164,24 @@ class EventSearchIntegrationTests {
                     .hasMessageContaining("circuit open");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100));
         }
+    }
+
+    @Test
+    void eachResultCarriesItsLifecycleStatusAsOfTheSearch() {
+        SearchPage lifecycle = search.search(new SearchCriteria(null, "Lifecycle City", null, null, null, 1, 20));
+        SearchPage past = search.search(new SearchCriteria("taylor past", null, null,
+                Instant.now().minus(Duration.ofDays(2)), null, 1, 20));
+
+        assertThat(lifecycle.results()).extracting(SearchPage.Result::eventId, SearchPage.Result::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(7L, "SOLD_OUT"),
+                        org.assertj.core.groups.Tuple.tuple(8L, "ON_SALE"));
+        assertThat(q("eras").results()).extracting(SearchPage.Result::status).containsOnly("SCHEDULED");
+        assertThat(past.results()).filteredOn(r -> r.eventId() == 4L).singleElement()
+                .extracting(SearchPage.Result::status).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aDraftIsNeverFoundEvenIfItsDocumentWasIndexed() {
+        assertThat(q("lifecycle draft").results()).extracting(SearchPage.Result::eventId).doesNotContain(9L);
     }
 }
