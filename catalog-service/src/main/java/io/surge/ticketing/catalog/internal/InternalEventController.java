@@ -7,17 +7,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.surge.ticketing.catalog.event.EventNotFoundException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * For the platform's own services only: platform-support's ServiceAuthenticationFilter (on every path) answers 401
  * to a call without a valid service credential, and the gateway routes no {@code /internal/**} path. Read from the
- * primary, never cached: a caller deciding a refund or a join needs the committed state.
+ * primary, never cached: a caller deciding a refund or a join needs the committed state. Not part of the public API
+ * description (as booking's {@code /internal/**}): answers {@code 200 {"event_id","on_sale_at","starts_at",
+ * "refund_deadline","published","cancelled"}}, 401 without a valid service credential, 404 EVENT_NOT_FOUND.
  */
+@Hidden
 @RestController
-@Tag(name = "internal")
 class InternalEventController {
 
     private final InternalEventRepository events;
@@ -27,11 +27,6 @@ class InternalEventController {
     }
 
     @GetMapping("/internal/events/{eventId}")
-    @Operation(summary = "An event's sale times, refund deadline, publication and cancellation (service credential)")
-    @ApiResponse(responseCode = "200",
-            description = "{\"event_id\",\"on_sale_at\",\"starts_at\",\"refund_deadline\",\"published\",\"cancelled\"}")
-    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: no valid service credential")
-    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND")
     ResponseEntity<InternalEventView> event(@PathVariable long eventId) {
         InternalEventView view = events.find(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
