@@ -13,7 +13,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Turns Debezium change events of {@code event_search} (JSON envelopes, schemas disabled) into index actions:
- * a searchable row is an upsert of its document, a non-searchable (cancelled) or deleted row a delete.
+ * a searchable row is an upsert of its document, a non-searchable (cancelled, or a draft) or deleted row a delete.
  */
 final class ChangeMapper {
 
