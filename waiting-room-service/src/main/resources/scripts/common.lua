@@ -9,10 +9,21 @@
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
-local cfg = redis.call('HMGET', KEYS[1], 'on_sale_at', 'prequeue_opens_at', 'rate')
+local cfg = redis.call('HMGET', KEYS[1], 'on_sale_at', 'prequeue_opens_at', 'rate', 'published', 'cancelled',
+  'starts_at', 'sold_out')
 local on_sale = tonumber(cfg[1])
 local opens = tonumber(cfg[2])
 local rate = tonumber(cfg[3])
+-- The event's lifecycle (catalog) and availability (booking). A DRAFT is unknown to fans until it is published; a
+-- cancelled event or one whose show has started is CLOSED (nothing more is admitted); while every seat is held or sold
+-- the sale is paused (SOLD_OUT): the counter stands still, and resumes at its pace, without a burst, when seats come back.
+if cfg[4] == '0' then
+  on_sale = nil
+end
+local cancelled = cfg[5] == '1'
+local starts_at = tonumber(cfg[6])
+local closed = cancelled or (starts_at ~= nil and now >= starts_at)
+local sold_out = cfg[7] == '1'
 
 -- Freezes the pre-queue at the first access after T0: its size is the number of raffled places.
 local function freeze()
@@ -32,9 +43,15 @@ end
 -- replica may call it at any time and the pace stays the same. Turns that passed unclaimed give their capacity back
 -- (`credit`, settled by sweep.lua). Serving never runs ahead of the numbers actually handed out, so capacity is not
 -- banked during a lull and then released as a burst. Each move is recorded as a turn window for the settling.
+-- Paused (sold out or closed), it stands still.
 local function advance()
   local s = redis.call('HMGET', KEYS[6], 'serving', 'last', 'carry', 'credit')
   local serving = tonumber(s[1]) or 0
+  if sold_out or closed then
+    -- paused: nobody is admitted, and the pause earns no capacity to release as a burst later
+    redis.call('HSET', KEYS[6], 'serving', serving, 'last', now, 'carry', 0)
+    return serving
+  end
   local last = tonumber(s[2]) or on_sale
   local carry = tonumber(s[3]) or 0
   local credit = tonumber(s[4]) or 0
@@ -55,4 +72,14 @@ local function advance()
     redis.call('RPUSH', KEYS[7], serving .. ':' .. target .. ':' .. now)
   end
   return target
+end
+
+-- Whether the user has an entry of any kind (pre-queue, a number or an admission token).
+local function member(user)
+  return redis.call('HEXISTS', KEYS[5], user) == 1 or redis.call('ZSCORE', KEYS[2], user) ~= false
+    or redis.call('HEXISTS', KEYS[9], user) == 1
+end
+
+local function current_serving()
+  return tonumber(redis.call('HGET', KEYS[6], 'serving') or '0')
 end

@@ -1,11 +1,18 @@
 -- Join or status of one user, O(log n) at most. ARGV: 1 mode (join|status)  2 user  3 random key (53-bit integer)
--- Returns { outcome, number, serving, rate, now, joined, token }
---   outcome: -1 unknown event, -2 pre-queue not open yet, -3 not in queue, 0 PRE_QUEUE, 1 QUEUED, 2 ADMITTED
+-- Returns { outcome, number, serving, rate, now, joined, token, member }
+--   outcome: -1 unknown event (or a DRAFT), -2 pre-queue not open yet, -3 not in queue, -4 event cancelled,
+--            -5 sale closed (the show started), 0 PRE_QUEUE, 1 QUEUED, 2 ADMITTED, 3 SOLD_OUT (queued, paused)
+--   member (closed outcomes only): 1 when the user had an entry
 if not on_sale then
   return { -1, 0, 0, 0, now, 0 }
 end
 local mode = ARGV[1]
 local user = ARGV[2]
+
+if closed then
+  -- nobody joins and nobody more is admitted; a fan who was in line learns why (status CLOSED)
+  return { cancelled and -4 or -5, 0, current_serving(), rate, now, 0, false, member(user) and 1 or 0 }
+end
 
 if now < on_sale and redis.call('EXISTS', KEYS[3]) == 0 then
   -- Before T0: everyone who joins is equal. The random key fixed now decides the place at T0.
@@ -26,6 +33,8 @@ end
 -- At or after T0: the pre-queue is frozen; its order is the rank of each random key.
 freeze()
 local serving = advance()
+-- while sold out a fan keeps (or takes) its place in line, in case seats come back
+local waiting = sold_out and 3 or 1
 local joined = 0
 local number = tonumber(redis.call('HGET', KEYS[5], user))
 if not number then
@@ -57,11 +66,15 @@ if number <= serving then
       number = total_numbers() + 1
       redis.call('INCR', KEYS[4])
       redis.call('HSET', KEYS[5], user, number)
-      return { 1, number, serving, rate, now, joined }
+      return { waiting, number, serving, rate, now, joined }
+    end
+    if sold_out then
+      -- served but not come for its turn yet: no admission while nothing is left; the turn stays its own
+      return { 3, number, serving, rate, now, joined }
     end
     redis.call('ZADD', KEYS[8], number, user)
   end
   local token = redis.call('HGET', KEYS[9], user)
   return { 2, number, serving, rate, now, joined, token }
 end
-return { 1, number, serving, rate, now, joined }
+return { waiting, number, serving, rate, now, joined }

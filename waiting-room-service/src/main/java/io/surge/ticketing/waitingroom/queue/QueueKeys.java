@@ -18,6 +18,11 @@ public final class QueueKeys {
         return "wr:{" + eventId + "}:cfg";
     }
 
+    /** The serving counter's hash of an event. */
+    public static String state(long eventId) {
+        return "wr:{" + eventId + "}:state";
+    }
+
     static List<String> all(long eventId) {
         String p = "wr:{" + eventId + "}:";
         return List.of(p + "cfg", p + "pre", p + "frozen", p + "seq", p + "num", p + "state", p + "turns", p + "claimed",

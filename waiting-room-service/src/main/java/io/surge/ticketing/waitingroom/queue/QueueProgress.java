@@ -31,13 +31,15 @@ class QueueProgress {
                 .expireAfterWrite(properties.progressRefresh().multipliedBy(8))
                 .build(eventId -> {
                     QueueScripts.ProgressResult r = scripts.progress(eventId);
-                    return switch (r.state()) {
-                        case -1 -> Optional.empty();
-                        case 0 -> Optional.of(new ProgressView(eventId, ProgressStatus.PRE_QUEUE, 0, r.ratePerMinute(),
-                                Instant.ofEpochMilli(r.nowMillis())));
-                        default -> Optional.of(new ProgressView(eventId, ProgressStatus.OPEN, r.serving(),
-                                r.ratePerMinute(), Instant.ofEpochMilli(r.nowMillis())));
+                    ProgressStatus status = switch (r.state()) {
+                        case -1 -> null;
+                        case 0 -> ProgressStatus.PRE_QUEUE;
+                        case 1 -> ProgressStatus.OPEN;
+                        case 2 -> ProgressStatus.SOLD_OUT;
+                        default -> ProgressStatus.CLOSED;
                     };
+                    return Optional.ofNullable(status).map(s -> new ProgressView(eventId, s, r.serving(),
+                            r.ratePerMinute(), Instant.ofEpochMilli(r.nowMillis())));
                 });
     }
 
@@ -46,9 +48,16 @@ class QueueProgress {
                 ? QueueRefusals.recovering(eventId) : QueueRefusals.eventNotFound(eventId));
     }
 
-    /** Where an event's queue stands. SOLD_OUT and CLOSED are part of the contract for the event lifecycle. */
+    /** Where an event's queue stands. */
     enum ProgressStatus {
-        PRE_QUEUE, OPEN, SOLD_OUT, CLOSED
+        /** before the sale starts (T0): nobody has a number yet */
+        PRE_QUEUE,
+        /** numbers are served at the admission rate */
+        OPEN,
+        /** every seat is held or sold: nobody is admitted until seats come back */
+        SOLD_OUT,
+        /** cancelled, or the show started: nobody is admitted any more */
+        CLOSED
     }
 
     /**

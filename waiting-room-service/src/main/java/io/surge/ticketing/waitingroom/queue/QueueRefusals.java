@@ -23,6 +23,16 @@ final class QueueRefusals {
                 java.util.Map.of(io.surge.ticketing.platform.web.PlatformProblemHandler.RETRY_AFTER_PROPERTY, 2));
     }
 
+    static DomainException cancelled(long eventId) {
+        return new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_CANCELLED,
+                "event " + eventId + " was cancelled: its waiting room is closed");
+    }
+
+    static DomainException saleClosed(long eventId) {
+        return new DomainException(HttpStatus.CONFLICT, ErrorCode.SALE_CLOSED,
+                "the sale of event " + eventId + " has closed (the show has started)");
+    }
+
     static DomainException notOpen(long eventId) {
         return new DomainException(HttpStatus.CONFLICT, ErrorCode.WAITING_ROOM_NOT_OPEN,
                 "the waiting room of event " + eventId + " is not open yet");

@@ -27,6 +27,9 @@ class QueueScripts {
     @SuppressWarnings("rawtypes")
     private final RedisScript<List> progress = script("progress.lua");
     private final RedisScript<Long> endSession = new DefaultRedisScript<>(source("end_session.lua"), Long.class);
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> counts = new DefaultRedisScript<>(source("counts.lua"), List.class);
+    private final RedisScript<String> storeToken = new DefaultRedisScript<>(source("store_token.lua"), String.class);
 
     private final StringRedisTemplate redis;
 
@@ -43,7 +46,8 @@ class QueueScripts {
                 ((Number) r.get(3)).intValue(),
                 ((Number) r.get(4)).longValue(),
                 ((Number) r.get(5)).intValue() == 1,
-                r.size() > 6 && r.get(6) != null ? r.get(6).toString() : null);
+                r.size() > 6 && r.get(6) != null ? r.get(6).toString() : null,
+                r.size() > 7 && ((Number) r.get(7)).intValue() == 1);
     }
 
     SweepResult sweep(long eventId, long claimGraceMillis, int batch) {
@@ -62,15 +66,19 @@ class QueueScripts {
         return ended != null && ended == 1L;
     }
 
-    /** Stores the token unless another replica stored one first; returns the one that won. */
+    /** Stores the token unless another replica stored one first (counting the admission once); returns the winner. */
     String storeToken(long eventId, String userId, String token) {
-        String key = QueueKeys.all(eventId).get(8);
-        Boolean stored = redis.opsForHash().putIfAbsent(key, userId, token);
-        if (Boolean.TRUE.equals(stored)) {
-            return token;
+        String stored = redis.execute(storeToken, QueueKeys.all(eventId), userId, token);
+        return stored == null ? token : stored;
+    }
+
+    /** The line's counts, or null for an event the waiting room does not know. */
+    Counts counts(long eventId) {
+        List<?> r = run(counts, eventId);
+        if (((Number) r.get(0)).intValue() == 0) {
+            return null;
         }
-        Object existing = redis.opsForHash().get(key, userId);
-        return existing == null ? token : existing.toString();
+        return new Counts(((Number) r.get(1)).longValue(), ((Number) r.get(2)).longValue());
     }
 
     @SuppressWarnings("rawtypes")
@@ -83,6 +91,7 @@ class QueueScripts {
 
     @SuppressWarnings("rawtypes")
     private static RedisScript<List> script(String name) {
+        // common.lua first: the lifecycle, the availability and the serving counter every script reads
         return new DefaultRedisScript<>(source("common.lua") + "\n" + source(name), List.class);
     }
 
@@ -94,9 +103,20 @@ class QueueScripts {
         }
     }
 
-    /** What the enter script decided; see {@code enter.lua} for the outcome numbers. */
+    /**
+     * What the enter script decided; see {@code enter.lua} for the outcome numbers.
+     *
+     * @param member for a closed line only: whether the user had an entry in it
+     */
     record EnterResult(int outcome, long number, long serving, int ratePerMinute, long nowMillis, boolean joined,
-            String token) {
+            String token, boolean member) {
+    }
+
+    /**
+     * @param waiting  fans in line and not admitted yet
+     * @param admitted admission tokens issued so far
+     */
+    record Counts(long waiting, long admitted) {
     }
 
     /** @param unclaimed numbers whose turn passed without their fan coming: their capacity went to the next ones */

@@ -7,5 +7,9 @@ enum QueueStatus {
     /** Has a queue number that is not served yet. */
     QUEUED,
     /** Served: may use the booking API with the admission token. */
-    ADMITTED
+    ADMITTED,
+    /** Has a place, but every seat is held or sold: admission is paused until seats come back. */
+    SOLD_OUT,
+    /** The line is closed for good (the event was cancelled, or the show started): nobody more is admitted. */
+    CLOSED
 }

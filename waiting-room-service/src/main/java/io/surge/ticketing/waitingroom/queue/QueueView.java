@@ -6,26 +6,37 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The body of join and status: small and the same for both. {@code position} is how many numbers are still to be
  * served before this one ({@code queue_number - serving}); it is null in the pre-queue, where nobody has a place.
  *
+ * @param etaSeconds     null where no estimate can be made (pre-queue, sold out, closed)
  * @param queueNumber    the user's fixed place in line (null in the pre-queue)
  * @param admissionToken only when ADMITTED
+ * @param reason         only when CLOSED: {@code EVENT_CANCELLED} or {@code SALE_CLOSED}
  */
 record QueueView(
         QueueStatus status,
         Long position,
         Long etaSeconds,
         Long queueNumber,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String admissionToken) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String admissionToken,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
 
     /** The pure mapping from a queue number and the serving counter to what the user sees. */
     static QueueView of(QueueStatus status, long number, long serving, int ratePerMinute, String token) {
         return switch (status) {
-            case PRE_QUEUE -> new QueueView(QueueStatus.PRE_QUEUE, null, null, null, null);
-            case ADMITTED -> new QueueView(QueueStatus.ADMITTED, 0L, 0L, number, token);
+            case PRE_QUEUE -> new QueueView(QueueStatus.PRE_QUEUE, null, null, null, null, null);
+            case ADMITTED -> new QueueView(QueueStatus.ADMITTED, 0L, 0L, number, token, null);
             case QUEUED -> {
                 long position = Math.max(1, number - serving);
-                yield new QueueView(QueueStatus.QUEUED, position, etaSeconds(position, ratePerMinute), number, null);
+                yield new QueueView(QueueStatus.QUEUED, position, etaSeconds(position, ratePerMinute), number, null, null);
             }
+            // the line keeps its order while paused; a fan served just before the pause stands at the front (0)
+            case SOLD_OUT -> new QueueView(QueueStatus.SOLD_OUT, Math.max(0, number - serving), null, number, null, null);
+            case CLOSED -> throw new IllegalArgumentException("a closed line has a reason: use closed(reason)");
         };
+    }
+
+    /** The line closed for good: no place, no token, only why. */
+    static QueueView closed(String reason) {
+        return new QueueView(QueueStatus.CLOSED, null, null, null, null, reason);
     }
 
     static long etaSeconds(long position, int ratePerMinute) {

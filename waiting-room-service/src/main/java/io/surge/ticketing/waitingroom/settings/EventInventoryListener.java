@@ -11,8 +11,9 @@ import io.surge.ticketing.contracts.messages.EventInventoryDefined;
 import io.surge.ticketing.contracts.messages.MessageJson;
 
 /**
- * Learns events (and their T0, {@code on_sale_at}) from the catalog. Idempotent: a redelivery of the same
- * definition changes nothing and publishes nothing; a new event or a moved sale publishes the settings.
+ * Learns events from the catalog: their T0 ({@code on_sale_at}), the show's start (the line closes then), whether
+ * they are published (a DRAFT is unknown to fans) and whether they were cancelled. Idempotent: a redelivery of the
+ * same definition changes nothing and publishes nothing; a new event or a moved sale publishes the settings.
  */
 @Component
 class EventInventoryListener {
@@ -38,9 +39,13 @@ class EventInventoryListener {
             log.warn("event {} has no on_sale_at; ignored", event.eventId());
             return;
         }
-        if (store.learn(event.eventId(), event.onSaleAt())) {
+        if (store.learn(event.eventId(), EventLifecycle.of(event))) {
             store.find(event.eventId()).ifPresent(publisher::publish);
-            log.info("waiting room of event {} set up: sale at {}", event.eventId(), event.onSaleAt());
+            log.info("waiting room of event {} set up: sale at {}{}", event.eventId(), event.onSaleAt(),
+                    event.isPublished() ? "" : " (draft)");
+        }
+        if (event.cancelled()) {
+            log.info("waiting room of event {} closed: the event is cancelled", event.eventId());
         }
     }
 }

@@ -19,6 +19,8 @@ import io.surge.ticketing.contracts.web.UserRoles;
 import io.surge.ticketing.platform.web.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -33,26 +35,44 @@ class SettingsController {
 
     private final SettingsStore store;
     private final SettingsPublisher publisher;
+    private final EventLookup events;
 
-    SettingsController(SettingsStore store, SettingsPublisher publisher) {
+    SettingsController(SettingsStore store, SettingsPublisher publisher, EventLookup events) {
         this.store = store;
         this.publisher = publisher;
+        this.events = events;
     }
 
-    @Operation(summary = "The waiting-room settings of an event")
+    @Operation(summary = "The waiting-room settings of an event",
+            description = "An event the waiting room has not heard of through Kafka yet is looked up in the catalog.")
+    @ApiResponse(responseCode = "200", description = "the settings in force")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: the admin role is required", content = @Content)
+    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: the catalog does not know the event",
+            content = @Content)
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the catalog cannot be asked now "
+            + "(Retry-After)", content = @Content)
     @GetMapping
     SaleSettings get(@PathVariable long eventId,
             @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
         requireAdmin(roles);
-        return store.find(eventId).orElseThrow(() -> notFound(eventId));
+        return events.settings(eventId).orElseThrow(() -> notFound(eventId));
     }
 
-    @Operation(summary = "Change the waiting-room settings of an event (omitted fields keep their value)")
+    @Operation(summary = "Change the waiting-room settings of an event (omitted fields keep their value)",
+            description = "Accepted as soon as the catalog has created the event (a DRAFT included): an event the "
+                    + "waiting room has not heard of through Kafka yet is looked up in the catalog and learned.")
+    @ApiResponse(responseCode = "200", description = "the stored settings, published to booking")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED with field errors", content = @Content)
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: the admin role is required", content = @Content)
+    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: the catalog does not know the event",
+            content = @Content)
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the catalog or Kafka cannot be reached "
+            + "now (Retry-After)", content = @Content)
     @PutMapping
     SaleSettings put(@PathVariable long eventId, @Valid @RequestBody SettingsRequest request,
             @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
         requireAdmin(roles);
-        SaleSettings current = store.find(eventId).orElseThrow(() -> notFound(eventId));
+        SaleSettings current = events.settings(eventId).orElseThrow(() -> notFound(eventId));
         Instant opens = request.prequeueOpensAt();
         if (opens != null && opens.isAfter(current.onSaleAt())) {
             throw new DomainException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, "request body is invalid",
@@ -73,6 +93,6 @@ class SettingsController {
 
     private static DomainException notFound(long eventId) {
         return new DomainException(HttpStatus.NOT_FOUND, ErrorCode.EVENT_NOT_FOUND,
-                "the waiting room does not know event " + eventId);
+                "there is no event " + eventId);
     }
 }

@@ -18,14 +18,22 @@ import io.surge.ticketing.waitingroom.queue.QueueKeys;
 /**
  * Per-event settings in one Redis hash ({@code wr:{E}:cfg}), read by the queue scripts directly (times in epoch
  * milliseconds). Learning an event from the catalog never overwrites what an admin set, except that a pre-queue
- * opening left at its default follows {@code on_sale_at} when the catalog moves the sale.
+ * opening left at its default follows {@code on_sale_at} when the catalog moves the sale. The same hash holds the
+ * event's lifecycle ({@code starts_at}, {@code published}, {@code cancelled}) and booking's availability
+ * ({@code sold_out}, {@code avail_as_of}, {@code resumed_at}), which the queue scripts read on every call.
  */
 @Component
 public class SettingsStore {
 
-    /** KEYS: cfg, events. ARGV: event id, on_sale ms, default pre-queue lead ms, rate, session, hold, max tickets. */
+    /**
+     * KEYS: cfg, events. ARGV: 1 event id, 2 on_sale ms, 3 default pre-queue lead ms, 4 rate, 5 session, 6 hold,
+     * 7 max tickets, 8 starts_at ms ('' unknown), 9 published (1|0), 10 cancelled (1|0), 11 only if new (1|0).
+     * Cancelled and published are one-way: a late or redelivered older message never reopens a cancelled event nor
+     * hides a published one (a DRAFT is only ever written for an event learned as new).
+     */
     private static final RedisScript<Long> LEARN = new DefaultRedisScript<>("""
-            local existed = redis.call('EXISTS', KEYS[1]) == 1
+            local existed = redis.call('HEXISTS', KEYS[1], 'on_sale_at') == 1
+            if existed and ARGV[11] == '1' then return 0 end
             local old = redis.call('HGET', KEYS[1], 'on_sale_at')
             redis.call('HSET', KEYS[1], 'on_sale_at', ARGV[2])
             redis.call('HSETNX', KEYS[1], 'rate', ARGV[4])
@@ -41,16 +49,29 @@ public class SettingsStore {
             else
               redis.call('HSET', KEYS[1], 'prequeue_opens_at', tostring(on_sale - tonumber(ARGV[3])))
             end
+            if ARGV[8] ~= '' then redis.call('HSET', KEYS[1], 'starts_at', ARGV[8]) end
+            if ARGV[9] == '1' then
+              redis.call('HSET', KEYS[1], 'published', '1')
+            elseif not existed then
+              redis.call('HSET', KEYS[1], 'published', '0')
+            end
+            if ARGV[10] == '1' then redis.call('HSET', KEYS[1], 'cancelled', '1') end
             redis.call('SADD', KEYS[2], ARGV[1])
             if (not existed) or old ~= ARGV[2] then return 1 end
             return 0
             """, Long.class);
 
-    /** KEYS: cfg, events. ARGV: event id, on_sale, prequeue, rate, session, hold, max tickets (only when cfg is gone). */
+    /**
+     * KEYS: cfg, events. ARGV: 1 event id, 2 on_sale, 3 prequeue, 4 rate, 5 session, 6 hold, 7 max tickets,
+     * 8 starts_at ('' unknown), 9 published (1|0|'' unknown), 10 cancelled (1|0); only when the settings are gone.
+     */
     private static final RedisScript<Long> RESTORE = new DefaultRedisScript<>("""
-            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            if redis.call('HEXISTS', KEYS[1], 'on_sale_at') == 1 then return 0 end
             redis.call('HSET', KEYS[1], 'on_sale_at', ARGV[2], 'prequeue_opens_at', ARGV[3], 'prequeue_custom', '1',
               'rate', ARGV[4], 'base_rate', ARGV[4], 'session', ARGV[5], 'hold', ARGV[6], 'max_tickets', ARGV[7])
+            if ARGV[8] ~= '' then redis.call('HSET', KEYS[1], 'starts_at', ARGV[8]) end
+            if ARGV[9] ~= '' then redis.call('HSET', KEYS[1], 'published', ARGV[9]) end
+            if ARGV[10] == '1' then redis.call('HSET', KEYS[1], 'cancelled', '1') end
             redis.call('SADD', KEYS[2], ARGV[1])
             return 1
             """, Long.class);
@@ -81,14 +102,42 @@ public class SettingsStore {
                 Integer.parseInt(values.get(5).toString())));
     }
 
-    /** @return true when the event is new or its sale moved (the settings must be published again) */
+    /** Learns a published event on sale from {@code onSaleAt}. @see #learn(long, EventLifecycle) */
     public boolean learn(long eventId, Instant onSaleAt) {
+        return learn(eventId, EventLifecycle.onSale(onSaleAt));
+    }
+
+    /**
+     * Learns (or updates) an event from the catalog: its sale start, show start, draft and cancelled flags; a new
+     * event gets the default settings. @return true when the event is new or its sale moved (the settings must be
+     * published again)
+     */
+    public boolean learn(long eventId, EventLifecycle lifecycle) {
+        return runLearn(eventId, lifecycle, false);
+    }
+
+    /**
+     * Learns an event only if the waiting room does not know it yet (what the catalog answered on a lookup must not
+     * overwrite a newer definition that arrived through Kafka meanwhile). @return true when it was new
+     */
+    public boolean learnIfNew(long eventId, EventLifecycle lifecycle) {
+        return runLearn(eventId, lifecycle, true);
+    }
+
+    private boolean runLearn(long eventId, EventLifecycle lifecycle, boolean onlyIfNew) {
         Long changed = redis.execute(LEARN, List.of(QueueKeys.config(eventId), QueueKeys.EVENTS),
-                Long.toString(eventId), Long.toString(onSaleAt.toEpochMilli()),
+                Long.toString(eventId), Long.toString(lifecycle.onSaleAt().toEpochMilli()),
                 Long.toString(defaults.prequeueBeforeSale().toMillis()),
                 Integer.toString(defaults.admissionRatePerMinute()), Integer.toString(defaults.admittedSessionSeconds()),
-                Integer.toString(defaults.holdSeconds()), Integer.toString(defaults.maxTicketsPerUser()));
+                Integer.toString(defaults.holdSeconds()), Integer.toString(defaults.maxTicketsPerUser()),
+                millisOrEmpty(lifecycle.startsAt()), flag(lifecycle.published()), flag(lifecycle.cancelled()),
+                flag(onlyIfNew));
         return changed != null && changed == 1L;
+    }
+
+    /** Whether the waiting room knows the event at all (a DRAFT included). */
+    public boolean knows(long eventId) {
+        return redis.opsForHash().hasKey(QueueKeys.config(eventId), "on_sale_at");
     }
 
     /** Whether Redis lost the waiting room's data and the settings are not restored yet (an unknown event may exist). */
@@ -101,11 +150,22 @@ public class SettingsStore {
      * event Redis still knows is left alone. @return true when restored
      */
     public boolean restore(SaleSettingsChanged settings) {
+        return restore(settings, null);
+    }
+
+    /**
+     * The same, with the event's lifecycle as the catalog last defined it (null when unknown: then the event counts
+     * as published and not cancelled, as an event learned before the lifecycle existed).
+     */
+    public boolean restore(SaleSettingsChanged settings, EventLifecycle lifecycle) {
         Long restored = redis.execute(RESTORE, List.of(QueueKeys.config(settings.eventId()), QueueKeys.EVENTS),
                 Long.toString(settings.eventId()), Long.toString(settings.onSaleAt().toEpochMilli()),
                 Long.toString(settings.prequeueOpensAt().toEpochMilli()),
                 Integer.toString(settings.admissionRatePerMinute()), Integer.toString(settings.admittedSessionSeconds()),
-                Integer.toString(settings.holdSeconds()), Integer.toString(settings.maxTicketsPerUser()));
+                Integer.toString(settings.holdSeconds()), Integer.toString(settings.maxTicketsPerUser()),
+                lifecycle == null ? "" : millisOrEmpty(lifecycle.startsAt()),
+                lifecycle == null ? "" : flag(lifecycle.published()),
+                lifecycle == null ? "0" : flag(lifecycle.cancelled()));
         return restored != null && restored == 1L;
     }
 
@@ -142,5 +202,13 @@ public class SettingsStore {
         if (!fields.isEmpty()) {
             redis.opsForHash().putAll(QueueKeys.config(eventId), fields);
         }
+    }
+
+    private static String millisOrEmpty(Instant instant) {
+        return instant == null ? "" : Long.toString(instant.toEpochMilli());
+    }
+
+    private static String flag(boolean value) {
+        return value ? "1" : "0";
     }
 }

@@ -1,6 +1,7 @@
 package io.surge.ticketing.waitingroom.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +40,31 @@ class QueueViewUnitTests {
         assertThat(view.position()).isZero();
         assertThat(view.etaSeconds()).isZero();
         assertThat(view.admissionToken()).isEqualTo("v1.x.y");
+    }
+
+    @Test
+    void aSoldOutEntryKeepsItsPlaceButHasNoEtaWhileAdmissionIsPaused() {
+        QueueView waiting = QueueView.of(QueueStatus.SOLD_OUT, 1_250, 1_000, 600, null);
+        QueueView servedBeforeThePause = QueueView.of(QueueStatus.SOLD_OUT, 990, 1_000, 600, null);
+
+        assertThat(waiting.status()).isEqualTo(QueueStatus.SOLD_OUT);
+        assertThat(waiting.position()).isEqualTo(250);
+        assertThat(waiting.queueNumber()).isEqualTo(1_250);
+        assertThat(waiting.etaSeconds()).isNull();
+        assertThat(waiting.admissionToken()).isNull();
+        assertThat(servedBeforeThePause.position()).isZero();
+    }
+
+    @Test
+    void aClosedLineTellsWhyAndGivesNoPlaceNorToken() {
+        QueueView closed = QueueView.closed("EVENT_CANCELLED");
+
+        assertThat(closed.status()).isEqualTo(QueueStatus.CLOSED);
+        assertThat(closed.reason()).isEqualTo("EVENT_CANCELLED");
+        assertThat(closed.position()).isNull();
+        assertThat(closed.queueNumber()).isNull();
+        assertThat(closed.admissionToken()).isNull();
+        assertThatThrownBy(() -> QueueView.of(QueueStatus.CLOSED, 1, 1, 600, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

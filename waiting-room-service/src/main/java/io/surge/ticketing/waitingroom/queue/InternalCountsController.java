@@ -1,0 +1,53 @@
+package io.surge.ticketing.waitingroom.queue;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.surge.ticketing.waitingroom.settings.SettingsStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * For the platform's own services only (booking's sales report): platform-support's ServiceAuthenticationFilter
+ * answers 401 to a call without a valid service credential, and the gateway routes no {@code /internal/**} path.
+ */
+@RestController
+@Tag(name = "internal")
+class InternalCountsController {
+
+    private final QueueScripts scripts;
+    private final SettingsStore settings;
+
+    InternalCountsController(QueueScripts scripts, SettingsStore settings) {
+        this.scripts = scripts;
+        this.settings = settings;
+    }
+
+    @GetMapping("/internal/waiting-room/{eventId}/counts")
+    @Operation(summary = "How many fans wait in an event's line and how many were admitted so far (service credential)",
+            description = "waiting: fans in line and not admitted yet (the pre-queue before the sale starts); admitted: "
+                    + "admission tokens issued so far. A DRAFT or a cancelled event is answered too.")
+    @ApiResponse(responseCode = "200", description = "{\"waiting\",\"admitted\"}")
+    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: no valid service credential", content = @Content)
+    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: the waiting room does not know the event",
+            content = @Content)
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Redis lost its data and the line is being "
+            + "restored (Retry-After)", content = @Content)
+    ResponseEntity<QueueCounts> counts(@PathVariable long eventId) {
+        QueueScripts.Counts counts = scripts.counts(eventId);
+        if (counts == null) {
+            throw settings.recovering() ? QueueRefusals.recovering(eventId) : QueueRefusals.eventNotFound(eventId);
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new QueueCounts(counts.waiting(), counts.admitted()));
+    }
+
+    /** {@code {"waiting","admitted"}}. */
+    record QueueCounts(long waiting, long admitted) {
+    }
+}
