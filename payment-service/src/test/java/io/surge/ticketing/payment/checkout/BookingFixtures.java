@@ -15,14 +15,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes reserved bookings straight into the {@code booking} database, for an event id of our own (far above the
  * catalog's sequence), so the real booking-service's internal API reads and confirms them.
  */
-final class BookingFixtures implements AutoCloseable {
+public final class BookingFixtures implements AutoCloseable {
 
     private static final long PRICE = 5_000;
     private final Connection db;
     private final long eventId = ThreadLocalRandom.current().nextLong(500_000_000_000L, 900_000_000_000L);
     private int nextSeat;
 
-    BookingFixtures() throws SQLException {
+    public BookingFixtures() throws SQLException {
         String url = "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":" + env("TICKETING_DB_PORT", "5432")
                 + "/booking";
         this.db = DriverManager.getConnection(url, env("TICKETING_DB_USER", "ticketing"), System.getenv("TICKETING_DB_PASSWORD"));
@@ -37,12 +37,12 @@ final class BookingFixtures implements AutoCloseable {
         }
     }
 
-    long eventId() {
+    public long eventId() {
         return eventId;
     }
 
     /** A RESERVED booking of two HELD seats for {@code userId}, expiring at {@code expiresAt}. */
-    synchronized UUID reserved(String userId, Instant expiresAt) throws SQLException {
+    public synchronized UUID reserved(String userId, Instant expiresAt) throws SQLException {
         UUID bookingId = UUID.randomUUID();
         List<Long> ticketIds = new ArrayList<>();
         try (PreparedStatement ticket = db.prepareStatement("""
@@ -75,15 +75,15 @@ final class BookingFixtures implements AutoCloseable {
         return bookingId;
     }
 
-    String status(UUID bookingId) throws SQLException {
+    public String status(UUID bookingId) throws SQLException {
         return single("SELECT status FROM bookings WHERE booking_id = ?", bookingId);
     }
 
-    String paymentId(UUID bookingId) throws SQLException {
+    public String paymentId(UUID bookingId) throws SQLException {
         return single("SELECT payment_id FROM bookings WHERE booking_id = ?", bookingId);
     }
 
-    List<String> ticketStatuses(UUID bookingId) throws SQLException {
+    public List<String> ticketStatuses(UUID bookingId) throws SQLException {
         List<String> statuses = new ArrayList<>();
         try (PreparedStatement query = db.prepareStatement(
                 "SELECT t.status FROM tickets t JOIN bookings b ON t.ticket_id = ANY (b.ticket_ids) AND t.event_id = b.event_id "
