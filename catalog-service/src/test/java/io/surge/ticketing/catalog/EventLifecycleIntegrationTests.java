@@ -357,4 +357,12 @@ class EventLifecycleIntegrationTests {
 
         assertThat(details(eventId).get("status").asString()).isEqualTo("ON_SALE");
     }
+
+    @Test
+    void theApiDescriptionShowsPublicationAndTheRefundDeadlineButNoInternalRoute() {
+        String docs = http.getForObject("/v3/api-docs", String.class);
+
+        assertThat(docs).contains("/api/v1/admin/events/{eventId}/publish").contains("EVENT_CANCELLED")
+                .containsPattern("refund_?[dD]eadline").doesNotContain("/internal/events");
+    }
 }

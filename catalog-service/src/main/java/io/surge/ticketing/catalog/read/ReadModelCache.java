@@ -57,7 +57,8 @@ class ReadModelCache {
         this.seatMaps = Caffeine.newBuilder()
                 .maximumWeight(read.seatMapCacheSize().toBytes())
                 .weigher((Long id, SeatMapEntry e) -> e.draft() ? 1 : e.representation().body().length)
-                .expireAfter(Expiry.creating((Long id, SeatMapEntry e) -> e.draft() ? read.detailsTtl() : read.seatMapTtl()))
+                .expireAfter(Expiry.creating((Long id, SeatMapEntry e) ->
+                        e.draft() ? read.detailsTtl() : read.seatMapTtl()))
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, details, "catalog.event-details");
