@@ -43,6 +43,7 @@ public final class InvariantChecker {
     public static final String NO_STALE_PENDING = "no reservation PENDING longer than the buffer's bound";
     public static final String BITFIELD_MATCHES = "availability bitfield equals Postgres";
     public static final String EXPIRED_HOLDS_RELEASED = "every expired hold released";
+    public static final String ONE_REFUND_PER_REFUNDED_BOOKING = "every REFUNDED booking refunded exactly once";
 
     private static final String PENDING_PREFIX = "booking:pending:";
 
@@ -96,6 +97,7 @@ public final class InvariantChecker {
             noStalePending(booking, redis, Set.of(events), report);
             bitfieldsMatch(booking, redis, events, report);
             expiredHoldsReleased(booking, events, report);
+            oneRefundPerRefundedBooking(booking, payment, events, report);
         }
         return report;
     }
@@ -193,6 +195,78 @@ public final class InvariantChecker {
         rows(payment, "SELECT attempt_id, booking_id FROM payment_attempts WHERE event_id = ANY(?) AND state = 'CHARGED' AND updated_at < now() - interval '2 minutes'",
                 events, rs -> report.violated(ONE_PAYMENT_PER_CONFIRMATION, "attempt " + rs.getString(1)
                         + " charged booking " + rs.getString(2) + " but was never settled"));
+    }
+
+    /**
+     * Our refund records against booking's REFUNDED bookings, and, with the simulated provider, the provider's own
+     * ledger: every refunded booking has one recorded refund and one refund of its charge at the provider; nothing
+     * is refunded at the provider for a booking that is not REFUNDED once a refund had time to finish.
+     */
+    private void oneRefundPerRefundedBooking(Connection booking, Connection payment, Long[] events,
+            InvariantReport report) throws SQLException {
+        report.checked(ONE_REFUND_PER_REFUNDED_BOOKING);
+        if (!exists(payment, "refunds")) {
+            return;
+        }
+        Set<UUID> refunded = new HashSet<>();
+        rows(booking, "SELECT booking_id FROM bookings WHERE event_id = ANY(?) AND status = 'REFUNDED'", events,
+                rs -> refunded.add(rs.getObject(1, UUID.class)));
+        Map<UUID, String> records = new HashMap<>();
+        Set<UUID> unfinishedLong = new HashSet<>();
+        rows(payment, "SELECT booking_id, state, updated_at < now() - interval '2 minutes' FROM refunds WHERE event_id = ANY(?)",
+                events, rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    records.put(id, rs.getString(2));
+                    if (rs.getBoolean(3) && !"RECORDED".equals(rs.getString(2))) {
+                        unfinishedLong.add(id);
+                    }
+                });
+        report.figure("bookings refunded", refunded.size());
+        for (UUID id : refunded) {
+            if (!"RECORDED".equals(records.get(id))) {
+                report.violated(ONE_REFUND_PER_REFUNDED_BOOKING, "REFUNDED booking " + id + " has no recorded refund ("
+                        + records.get(id) + ")");
+            }
+        }
+        records.forEach((id, state) -> {
+            if ("RECORDED".equals(state) && !refunded.contains(id)) {
+                report.violated(ONE_REFUND_PER_REFUNDED_BOOKING, "a refund recorded for booking " + id
+                        + ", which is not REFUNDED");
+            }
+        });
+        unfinishedLong.forEach(id -> report.violated(ONE_REFUND_PER_REFUNDED_BOOKING, "the refund of booking " + id
+                + " is " + records.get(id) + " for more than 2 minutes"));
+        if (!exists(payment, "simulated_provider.refunds")) {
+            return;
+        }
+        Map<UUID, Integer> atProvider = new HashMap<>();
+        rows(payment, """
+                SELECT a.booking_id, count(DISTINCT r.refund_id) FROM simulated_provider.refunds r
+                JOIN payment_attempts a ON a.provider_charge_id = r.charge_id
+                WHERE a.event_id = ANY(?) GROUP BY a.booking_id""", events,
+                rs -> atProvider.put(rs.getObject(1, UUID.class), rs.getInt(2)));
+        atProvider.forEach((id, count) -> {
+            if (count > 1) {
+                report.violated(ONE_REFUND_PER_REFUNDED_BOOKING, "booking " + id + " was refunded " + count
+                        + " times at the provider");
+            } else if (!refunded.contains(id) && !"REQUESTED".equals(records.get(id))
+                    && !"PROVIDER_REFUNDED".equals(records.get(id))) {
+                report.violated(ONE_REFUND_PER_REFUNDED_BOOKING, "booking " + id
+                        + " was refunded at the provider but is not REFUNDED");
+            }
+        });
+        refunded.stream().filter(id -> !atProvider.containsKey(id)).forEach(id -> report.violated(
+                ONE_REFUND_PER_REFUNDED_BOOKING, "REFUNDED booking " + id + " has no refund at the provider"));
+    }
+
+    private static boolean exists(Connection db, String table) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            query.setString(1, table);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     private void noStalePending(Connection db, Jedis redis, Set<Long> events, InvariantReport report)
