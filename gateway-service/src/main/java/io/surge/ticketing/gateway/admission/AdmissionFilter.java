@@ -35,7 +35,9 @@ import reactor.core.publisher.Mono;
 /**
  * Nobody reaches the booking write API without the waiting room's admission token. A reservation names its
  * event in the JSON body, so the body is read (within the size limit), checked, and replayed to the route.
- * Refusals are 403 problem+json with the precise code, counted in {@code gateway.admission.rejected}.
+ * Releasing a hold needs a live token of the user; paying one a token of the user, expired or not (payment-service
+ * decides by the hold's own expiry). Refunds, tickets and the rest of the booking API need none: they come after the
+ * sale. Refusals are 403 problem+json with the precise code, counted in {@code gateway.admission.rejected}.
  */
 @Component
 class AdmissionFilter implements WebFilter, Ordered {
@@ -66,9 +68,9 @@ class AdmissionFilter implements WebFilter, Ordered {
         PathContainer path = request.getPath().pathWithinApplication();
         HttpMethod method = request.getMethod();
         boolean reserve = HttpMethod.POST.equals(method) && RESERVE.matches(path);
-        boolean onBooking = !reserve && (HttpMethod.DELETE.equals(method) && BOOKING.matches(path)
-                || HttpMethod.POST.equals(method) && PAYMENT.matches(path));
-        if (!reserve && !onBooking) {
+        boolean release = !reserve && HttpMethod.DELETE.equals(method) && BOOKING.matches(path);
+        boolean payment = !reserve && HttpMethod.POST.equals(method) && PAYMENT.matches(path);
+        if (!reserve && !release && !payment) {
             return chain.filter(exchange);
         }
         String token = request.getHeaders().getFirst(Headers.ADMISSION_TOKEN);
@@ -81,9 +83,12 @@ class AdmissionFilter implements WebFilter, Ordered {
                         // unreachable while security requires a JWT on these routes; refuse rather than trust
                         return proceedOrRefuse(exchange, chain, exchange, ErrorCode.ADMISSION_REQUIRED);
                     }
-                    return reserve
-                            ? checkReservation(exchange, chain, token, userId.get())
-                            : proceedOrRefuse(exchange, chain, exchange, guard.checkForUser(token, userId.get()));
+                    if (reserve) {
+                        return checkReservation(exchange, chain, token, userId.get());
+                    }
+                    return proceedOrRefuse(exchange, chain, exchange, payment
+                            ? guard.checkForUserAnyExpiry(token, userId.get())
+                            : guard.checkForUser(token, userId.get()));
                 });
     }
 

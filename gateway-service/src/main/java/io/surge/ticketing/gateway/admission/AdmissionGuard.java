@@ -48,6 +48,19 @@ final class AdmissionGuard {
         return null;
     }
 
+    /**
+     * For paying a hold: the token must be ours and this user's, but may have expired. A fan holding seats can always
+     * pay before the hold expires, even when the admission session ends first; payment-service, which knows the
+     * booking, accepts an expired token only for that booking's event and while the hold is live.
+     */
+    ErrorCode checkForUserAnyExpiry(String token, String userId) {
+        Verification verification = codec.decode(token);
+        if (!verification.valid()) {
+            return codeOf(verification.failure());
+        }
+        return verification.token().userId().equals(userId) ? null : ErrorCode.ADMISSION_WRONG_USER;
+    }
+
     static ErrorCode codeOf(Failure failure) {
         return switch (failure) {
             case MISSING -> ErrorCode.ADMISSION_REQUIRED;

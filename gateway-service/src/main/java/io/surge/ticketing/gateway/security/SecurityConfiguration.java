@@ -25,12 +25,17 @@ import io.surge.ticketing.gateway.web.Problems;
 
 /**
  * Who may call what. Public (and CDN-cacheable): search, event details, seat map, availability, a queue's progress,
- * the JWKS, the local token endpoint, the API docs and health. Admin APIs need the {@code admin} role. Everything else needs a
- * valid JWT. Stateless: no session, no saved request, no CSRF (there are no cookies to ride on).
+ * the JWKS, the local token endpoint, the API docs and health. Admin APIs need the {@code admin} role, except the door
+ * scan ({@code POST /api/v1/admin/events/{id}/check-ins}), which door staff ({@code scanner}) may call too and
+ * nothing else of the admin API. Everything else needs a valid JWT. Stateless: no session, no saved request, no CSRF
+ * (there are no cookies to ride on).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+    /** The door scan: the one admin API door staff may call. */
+    static final String CHECK_INS = "/api/v1/admin/events/{id}/check-ins";
 
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
@@ -66,7 +71,9 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         // circuit-breaker fallbacks are reached by internal forwards only
                         .pathMatchers("/fallback/**").denyAll()
-                        .pathMatchers("/api/v1/admin/**", "/actuator/**").hasRole("admin")
+                        // the same rule as the services' UserRoles.mayCheckIn; ordered before the admin catch-all
+                        .pathMatchers(HttpMethod.POST, CHECK_INS).hasAnyRole(UserRoles.ADMIN, UserRoles.SCANNER)
+                        .pathMatchers("/api/v1/admin/**", "/actuator/**").hasRole(UserRoles.ADMIN)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesConverter()))

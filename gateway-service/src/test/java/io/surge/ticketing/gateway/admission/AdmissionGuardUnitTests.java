@@ -53,4 +53,19 @@ class AdmissionGuardUnitTests {
         assertThat(guard.checkForUser(token("u1", 7, -1), "u1")).isEqualTo(ErrorCode.ADMISSION_EXPIRED);
         assertThat(guard.checkForUser(token("u1", 7, 300), "u2")).isEqualTo(ErrorCode.ADMISSION_WRONG_USER);
     }
+
+    @Test
+    void payingAHoldTakesTheUsersOwnTokenEvenExpired_butNeverAForgedOrAnotherUsersOne() {
+        String expired = token("u1", 7, -1);
+
+        assertThat(guard.checkForUserAnyExpiry(expired, "u1")).isNull();
+        assertThat(guard.checkForUserAnyExpiry(token("u1", 7, 300), "u1")).isNull();
+        assertThat(guard.checkForUserAnyExpiry(expired, "u2")).isEqualTo(ErrorCode.ADMISSION_WRONG_USER);
+        assertThat(guard.checkForUserAnyExpiry(null, "u1")).isEqualTo(ErrorCode.ADMISSION_REQUIRED);
+        assertThat(guard.checkForUserAnyExpiry(expired.substring(0, expired.length() - 2) + "xx", "u1"))
+                .isEqualTo(ErrorCode.ADMISSION_INVALID);
+        AdmissionTokenCodec otherKey = AdmissionTokenCodec.fromSecret("another-secret-that-is-at-least-32-bytes", clock);
+        assertThat(guard.checkForUserAnyExpiry(otherKey.encode(new AdmissionToken("u1", 7, NOW, NOW.minusSeconds(1), "j")),
+                "u1")).isEqualTo(ErrorCode.ADMISSION_INVALID);
+    }
 }
