@@ -47,11 +47,11 @@ public abstract class StubbedBookingServiceContext {
     private static final String PAYMENT_EVENTS = "payment.events.it-" + RUN;
 
     /** booking-service's internal API, as far as payment-service uses it. */
-    protected static final WireMockServer booking = new WireMockServer(options().dynamicPort());
+    protected static final WireMockServer bookingService = new WireMockServer(options().dynamicPort());
 
     static {
-        booking.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(booking::stop));
+        bookingService.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(bookingService::stop));
     }
 
     @DynamicPropertySource
@@ -60,7 +60,7 @@ public abstract class StubbedBookingServiceContext {
                 + env("TICKETING_DB_PORT", "5432") + "/payment?currentSchema=" + SCHEMA);
         registry.add("spring.flyway.schemas", () -> SCHEMA);
         registry.add("payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
-        registry.add("payment.booking.base-url", booking::baseUrl);
+        registry.add("payment.booking.base-url", bookingService::baseUrl);
         registry.add("payment.checkout.requests-topic", () -> PAYMENT_REQUESTS);
         registry.add("payment.checkout.events-topic", () -> PAYMENT_EVENTS);
         registry.add("payment.checkout.consumer-group", () -> "payment-it-" + RUN);

@@ -224,6 +224,24 @@ class PaymentCheckoutIntegrationTests {
     }
 
     @Test
+    void aLiveHoldIsPaidAfterTheAdmissionSessionEndedButAnExpiredHoldIsNot() throws Exception {
+        UUID live = bookings.reserved(user, Instant.now().plusSeconds(300));
+        UUID gone = bookings.reserved(user, Instant.now().minusSeconds(5));
+        String expired = expiredToken(user, bookings.eventId());
+
+        HttpResponse<String> paid = send(live, user, "key-10", "tok_visa", expired);
+        HttpResponse<String> refused = send(gone, user, "key-11", "tok_visa", expired);
+        HttpResponse<String> otherEvent = send(live, user, "key-12", "tok_visa", expiredToken(user, bookings.eventId() + 1));
+
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(bookings.status(live)).isEqualTo("CONFIRMED");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("ADMISSION_EXPIRED");
+        assertThat(otherEvent.statusCode()).isEqualTo(403);
+        assertThat(otherEvent.body()).contains("ADMISSION_WRONG_EVENT");
+    }
+
+    @Test
     void theReconcilerConfirmsAPaymentChargedByAWorkerThatDied() throws Exception {
         UUID booking = bookings.reserved(user, Instant.now().plusSeconds(300));
         UUID attempt = UUID.randomUUID();
@@ -301,6 +319,12 @@ class PaymentCheckoutIntegrationTests {
     private String token(String userId, long eventId) {
         Instant now = Instant.now();
         return admission.encode(new AdmissionToken(userId, eventId, now, now.plusSeconds(600), UUID.randomUUID().toString()));
+    }
+
+    private String expiredToken(String userId, long eventId) {
+        Instant now = Instant.now();
+        return admission.encode(new AdmissionToken(userId, eventId, now.minusSeconds(900), now.minusSeconds(1),
+                UUID.randomUUID().toString()));
     }
 
     private static String env(String name, String fallback) {

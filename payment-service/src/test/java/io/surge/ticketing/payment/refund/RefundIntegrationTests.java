@@ -41,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -174,7 +175,7 @@ class RefundIntegrationTests extends StubbedBookingServiceContext {
         stubBooking(view(held, user, "RESERVED", Instant.now().plusSeconds(3_600), false));
         UUID late = paidBooking(user, Instant.now().minusSeconds(60), false);
         UUID unknown = UUID.randomUUID();
-        booking.stubFor(get(urlEqualTo("/internal/bookings/" + unknown)).willReturn(aResponse().withStatus(404)
+        bookingService.stubFor(get(urlEqualTo("/internal/bookings/" + unknown)).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":404,\"code\":\"BOOKING_NOT_FOUND\"}")));
 
@@ -284,13 +285,13 @@ class RefundIntegrationTests extends StubbedBookingServiceContext {
         UUID steady = paidBooking(user);
         // booking-service fails the first two records of one booking
         String scenario = "down-" + flaky;
-        booking.stubFor(post(urlEqualTo("/internal/bookings/" + flaky + "/refund")).inScenario(scenario)
+        bookingService.stubFor(post(urlEqualTo("/internal/bookings/" + flaky + "/refund")).inScenario(scenario)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("down-again")
                 .willReturn(aResponse().withStatus(503)));
-        booking.stubFor(post(urlEqualTo("/internal/bookings/" + flaky + "/refund")).inScenario(scenario)
+        bookingService.stubFor(post(urlEqualTo("/internal/bookings/" + flaky + "/refund")).inScenario(scenario)
                 .whenScenarioStateIs("down-again").willSetStateTo("up")
                 .willReturn(aResponse().withStatus(503)));
-        booking.stubFor(post(urlEqualTo("/internal/bookings/" + flaky + "/refund")).inScenario(scenario)
+        bookingService.stubFor(post(urlEqualTo("/internal/bookings/" + flaky + "/refund")).inScenario(scenario)
                 .whenScenarioStateIs("up").willReturn(okJson("{}")));
 
         sendRefundRequest(flaky);
@@ -309,7 +310,7 @@ class RefundIntegrationTests extends StubbedBookingServiceContext {
     @Test
     void poisonRefundRequestsGoToTheDeadLetterTopicAndTheNextOnesAreRefunded() throws Exception {
         UUID unknown = UUID.randomUUID();
-        booking.stubFor(get(urlEqualTo("/internal/bookings/" + unknown)).willReturn(aResponse().withStatus(404)
+        bookingService.stubFor(get(urlEqualTo("/internal/bookings/" + unknown)).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":404,\"code\":\"BOOKING_NOT_FOUND\"}")));
         UUID paid = paidBooking(user);
@@ -332,6 +333,47 @@ class RefundIntegrationTests extends StubbedBookingServiceContext {
             });
             assertThat(keys).containsExactlyInAnyOrder("garbage", unknown.toString());
         }
+    }
+
+    @Test
+    void aBookingServiceWithoutTheRefundEndpointIsUnavailableNotARefusal() throws Exception {
+        UUID booking = paidBooking(user);
+        // an older booking-service: Spring's own 404 for an unknown path, not BOOKING_NOT_FOUND
+        bookingService.stubFor(post(urlEqualTo("/internal/bookings/" + booking + "/refund")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":404,\"code\":\"NOT_FOUND\"}")));
+
+        HttpResponse<String> answer = refund(user, booking, "key-old");
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(state(booking)).as("the money is back; recording it waits for booking-service")
+                .isEqualTo("PROVIDER_REFUNDED");
+        assertThat(providerRefunds(booking)).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordBookingServiceRefusesFailsTheRefundForSomeoneToLookAt() throws Exception {
+        UUID booking = paidBooking(user);
+        bookingService.stubFor(post(urlEqualTo("/internal/bookings/" + booking + "/refund")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":409,\"code\":\"BOOKING_NOT_CONFIRMED\"}")));
+        double refusedBefore = counter("refunds.failed", "cause", "refused");
+
+        HttpResponse<String> answer = refund(user, booking, "key-refused");
+        HttpResponse<String> retry = refund(user, booking, "key-refused");
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(retry.statusCode()).as("5xx answers are not stored, the refund stays failed").isEqualTo(502);
+        assertThat(state(booking)).isEqualTo("FAILED");
+        assertThat(jdbc.sql("SELECT failure FROM refunds WHERE booking_id = ?").param(booking).query(String.class).single())
+                .contains("NOT_CONFIRMED");
+        assertThat(counter("refunds.failed", "cause", "refused")).isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void theConsumerCommitsEachRecordAfterItsWork() {
+        assertThat(listeners.getListenerContainer(REFUND_GROUP).getContainerProperties().getAckMode())
+                .isEqualTo(AckMode.RECORD);
     }
 
     @Test
@@ -369,7 +411,7 @@ class RefundIntegrationTests extends StubbedBookingServiceContext {
         Map<String, Object> view = view(bookingId, owner, "CONFIRMED", refundDeadline, eventCancelled);
         view.put("payment_id", attempt.toString());
         stubBooking(view);
-        booking.stubFor(post(urlEqualTo("/internal/bookings/" + bookingId + "/refund"))
+        bookingService.stubFor(post(urlEqualTo("/internal/bookings/" + bookingId + "/refund"))
                 .willReturn(okJson(MessageJson.mapper().writeValueAsString(Map.of("booking_id", bookingId.toString(),
                         "status", "REFUNDED")))));
         return bookingId;
@@ -394,7 +436,7 @@ class RefundIntegrationTests extends StubbedBookingServiceContext {
 
     private void stubBooking(Map<String, Object> view) {
         MappingBuilder read = get(urlEqualTo("/internal/bookings/" + view.get("booking_id")));
-        booking.stubFor(read.willReturn(okJson(MessageJson.mapper().writeValueAsString(view))));
+        bookingService.stubFor(read.willReturn(okJson(MessageJson.mapper().writeValueAsString(view))));
     }
 
     private void insertRefund(UUID refundId, UUID bookingId, String state) {
@@ -434,11 +476,11 @@ class RefundIntegrationTests extends StubbedBookingServiceContext {
     }
 
     private int recordsAtBooking(UUID bookingId) {
-        return booking.findAll(postRequestedFor(urlEqualTo("/internal/bookings/" + bookingId + "/refund"))).size();
+        return bookingService.findAll(postRequestedFor(urlEqualTo("/internal/bookings/" + bookingId + "/refund"))).size();
     }
 
     private void assertRecordedAtBooking(UUID bookingId, String refundId) {
-        booking.verify(postRequestedFor(urlEqualTo("/internal/bookings/" + bookingId + "/refund"))
+        bookingService.verify(postRequestedFor(urlEqualTo("/internal/bookings/" + bookingId + "/refund"))
                 .withRequestBody(equalToJson("{\"refund_id\":\"" + refundId + "\",\"amount_cents\":" + PRICE + "}")));
     }
 
