@@ -30,10 +30,17 @@ class PaymentController {
 
     @PostMapping(path = "/api/v1/bookings/{bookingId}/payment")
     @Operation(summary = "Pay for a booking's hold",
-            description = "Replays with the same Idempotency-Key and body return the stored answer and never charge twice.")
+            description = "Replays with the same Idempotency-Key and body return the stored answer and never charge twice."
+                    + " A live hold can always be paid: an admission token of this user and event is accepted after its"
+                    + " expiry while the hold has not expired.")
     @ApiResponse(responseCode = "200", description = "charged; the booking is CONFIRMED")
+    @ApiResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_REQUIRED, or an invalid body")
     @ApiResponse(responseCode = "402", description = "PAYMENT_DECLINED: the hold stays until it expires")
-    @ApiResponse(responseCode = "409", description = "HOLD_EXPIRED, or IDEMPOTENCY_KEY_IN_USE while the first request runs")
+    @ApiResponse(responseCode = "403", description = "ADMISSION_*: a missing, forged, other user's or other event's"
+            + " admission token, or an expired one without a live hold")
+    @ApiResponse(responseCode = "404", description = "BOOKING_NOT_FOUND: unknown, or another user's booking")
+    @ApiResponse(responseCode = "409", description = "HOLD_EXPIRED, EVENT_CANCELLED, or IDEMPOTENCY_KEY_IN_USE while the"
+            + " first request runs")
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED with a different body")
     @ApiResponse(responseCode = "502", description = "PAYMENT_PROVIDER_ERROR: nothing charged, retry with the same key")
     DeferredResult<ResponseEntity<String>> pay(
