@@ -90,7 +90,9 @@ class KafkaAccessUnitTests {
                 "payment-service", Map.of("topic payment.requests", Set.of("Read", "Write"),
                         "topic payment.events", Set.of("Write"), "group payment-service", Set.of("Read")),
                 "waiting-room-service", Map.of("topic waitingroom.sale-settings", Set.of("Write"),
-                        "topic catalog.event-inventory", Set.of("Read"), "group waiting-room-inventory", Set.of("Read"))));
+                        "topic catalog.event-inventory", Set.of("Read"), "group waiting-room-inventory", Set.of("Read"),
+                        "topic booking.event-availability", Set.of("Read"),
+                        "group waiting-room-availability", Set.of("Read"))));
     }
 
     @Test
@@ -102,8 +104,8 @@ class KafkaAccessUnitTests {
             assertThat(l.group()).isEqualTo("payment-service");
             assertThat(l.topics()).containsExactly("payment.requests");
         });
-        assertThat(kafka.listeners("waiting-room-service")).singleElement()
-                .satisfies(l -> assertThat(l.group()).isEqualTo("waiting-room-inventory"));
+        assertThat(kafka.listeners("waiting-room-service")).extracting(KafkaRules.Listener::group)
+                .containsExactlyInAnyOrder("waiting-room-inventory", "waiting-room-availability");
         assertThat(kafka.listeners("catalog-service")).isEmpty();
     }
 
