@@ -31,6 +31,10 @@ public class TopicsAutoConfiguration {
                 topic(Topics.BOOKING_COMMANDS, partitions, replicas),
                 topic(Topics.BOOKING_COMMANDS_DLT, 1, replicas),
                 topic(Topics.BOOKING_EVENTS, partitions, replicas),
+                // state, latest wins: compacted like the sale settings
+                TopicBuilder.name(Topics.BOOKING_EVENT_AVAILABILITY).partitions(partitions).replicas(replicas)
+                        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build(),
+                topic(Topics.BOOKING_REFUND_REQUESTS, partitions, replicas),
                 TopicBuilder.name(Topics.SALE_SETTINGS).partitions(partitions).replicas(replicas)
                         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build(),
                 topic(Topics.PAYMENT_REQUESTS, partitions, replicas),
