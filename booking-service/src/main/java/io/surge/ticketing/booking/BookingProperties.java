@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admissionSecret          the shared admission-token secret (from the environment)
  * @param commands                 the Kafka buffer of reservation commands
  * @param availability             the bitfield read path
+ * @param tickets                  the keys ticket codes are signed with
+ * @param soldOut                  the sold-out announcements on {@code booking.event-availability}
+ * @param waitingRoom              the waiting room's internal API (queue counts of the sales report)
+ * @param sales                    the sales figures exported as metrics
  */
 @ConfigurationProperties("ticketing.booking")
 public record BookingProperties(
@@ -20,7 +24,11 @@ public record BookingProperties(
         @DefaultValue("8") int defaultMaxTicketsPerUser,
         String admissionSecret,
         @DefaultValue Commands commands,
-        @DefaultValue Availability availability) {
+        @DefaultValue Availability availability,
+        @DefaultValue Tickets tickets,
+        @DefaultValue SoldOut soldOut,
+        @DefaultValue WaitingRoom waitingRoom,
+        @DefaultValue Sales sales) {
 
     /**
      * @param decideWait         how long the API waits for a decision before answering 202
@@ -52,5 +60,32 @@ public record BookingProperties(
      *                never waits for that read except the first one of an event
      */
     public record Availability(@DefaultValue("1s") Duration maxAge, @DefaultValue("200ms") Duration refresh) {
+    }
+
+    /**
+     * @param secret         the key ticket codes are signed with (at least 32 bytes, from the environment)
+     * @param previousSecret the key being rotated out: codes it signed are still accepted (blank: none)
+     */
+    public record Tickets(String secret, String previousSecret) {
+    }
+
+    /**
+     * @param interval  how often the live events are counted (one BITCOUNT per live event per round)
+     * @param republish how often an unchanged state is announced again, so a reader that missed one converges
+     */
+    public record SoldOut(@DefaultValue("1s") Duration interval, @DefaultValue("30s") Duration republish) {
+    }
+
+    /**
+     * @param baseUrl        where the waiting room's internal API answers
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout    how long to wait for an answer (the sales report answers without queue counts after it)
+     */
+    public record WaitingRoom(@DefaultValue("http://127.0.0.1:8081") String baseUrl,
+            @DefaultValue("500ms") Duration connectTimeout, @DefaultValue("1s") Duration readTimeout) {
+    }
+
+    /** @param metricsRefresh how often the live events' sales figures exported as gauges are counted again */
+    public record Sales(@DefaultValue("15s") Duration metricsRefresh) {
     }
 }

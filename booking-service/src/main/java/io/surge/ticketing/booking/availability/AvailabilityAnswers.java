@@ -55,9 +55,9 @@ class AvailabilityAnswers {
                 });
     }
 
-    /** The current answer of an event, or empty when it has no seats on sale. */
+    /** The current answer of an event, or empty when it has no seats on sale (unknown, or a DRAFT). */
     Optional<Answer> find(long eventId) {
-        if (!known.contains(eventId)) {
+        if (!known.visible(eventId)) {
             return Optional.empty();
         }
         return answers.get(eventId);

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BookingRepository {
 
-    private static final String COLUMNS = "booking_id, event_id, user_id, status, ticket_ids, unavailable_ticket_ids, "
-            + "total_cents, expires_at, reason, payment_id";
+    /** The columns {@link #map} reads, for other features' queries of the bookings table. */
+    public static final String COLUMNS = "booking_id, event_id, user_id, status, ticket_ids, unavailable_ticket_ids, "
+            + "total_cents, expires_at, reason, payment_id, ticket_prices, refund_id, refunded_cents, refunded_at";
 
     private final JdbcClient jdbc;
 
@@ -114,12 +115,13 @@ public class BookingRepository {
         }
         jdbc.sql("""
                 INSERT INTO bookings (booking_id, event_id, user_id, status, ticket_ids, unavailable_ticket_ids,
-                                      total_cents, expires_at, reason)
+                                      total_cents, expires_at, reason, ticket_prices)
                 SELECT booking_id, event_id, user_id, status, ticket_ids::bigint[], unavailable::bigint[],
-                       total_cents, expires_at, reason
+                       total_cents, expires_at, reason, nullif(prices, '{}')::bigint[]
                 FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],
-                            ?::timestamptz[], ?::text[])
-                     AS b(booking_id, event_id, user_id, status, ticket_ids, unavailable, total_cents, expires_at, reason)""")
+                            ?::timestamptz[], ?::text[], ?::text[])
+                     AS b(booking_id, event_id, user_id, status, ticket_ids, unavailable, total_cents, expires_at, reason,
+                          prices)""")
                 .param(decided.stream().map(Booking::bookingId).toArray(UUID[]::new))
                 .param(decided.stream().map(Booking::eventId).toArray(Long[]::new))
                 .param(decided.stream().map(Booking::userId).toArray(String[]::new))
@@ -130,6 +132,7 @@ public class BookingRepository {
                 .param(decided.stream().map(b -> b.expiresAt() == null ? null : Timestamp.from(b.expiresAt()))
                         .toArray(Timestamp[]::new))
                 .param(decided.stream().map(Booking::reason).toArray(String[]::new))
+                .param(decided.stream().map(b -> arrayLiteral(b.ticketPrices())).toArray(String[]::new))
                 .update();
     }
 
@@ -164,8 +167,11 @@ public class BookingRepository {
                 .optional();
     }
 
-    static Booking map(ResultSet rs, int row) throws SQLException {
+    public static Booking map(ResultSet rs, int row) throws SQLException {
         Timestamp expires = rs.getTimestamp("expires_at");
+        String refundId = rs.getString("refund_id");
+        Booking.Refund refund = refundId == null ? null
+                : new Booking.Refund(refundId, rs.getLong("refunded_cents"), rs.getTimestamp("refunded_at").toInstant());
         return new Booking(
                 rs.getObject("booking_id", UUID.class),
                 rs.getLong("event_id"),
@@ -176,7 +182,9 @@ public class BookingRepository {
                 rs.getLong("total_cents"),
                 expires == null ? null : expires.toInstant(),
                 rs.getString("reason"),
-                rs.getString("payment_id"));
+                rs.getString("payment_id"),
+                longs(rs.getArray("ticket_prices")),
+                refund);
     }
 
     private static List<Long> longs(Array array) throws SQLException {

@@ -107,7 +107,7 @@ class BookingTransitions {
     }
 
     static DomainException notFound(UUID bookingId) {
-        return new DomainException(HttpStatus.NOT_FOUND, ErrorCode.BOOKING_NOT_FOUND, "no such booking: " + bookingId);
+        return BookingProblems.notFound(bookingId);
     }
 
     private static DomainException notCancellable(Booking booking) {

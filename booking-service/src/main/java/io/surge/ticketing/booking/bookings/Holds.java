@@ -31,6 +31,12 @@ public class Holds {
         redis.opsForZSet().remove(KEY, bookingId.toString());
     }
 
+    public void forgetAll(java.util.Collection<UUID> bookingIds) {
+        if (!bookingIds.isEmpty()) {
+            redis.opsForZSet().remove(KEY, bookingIds.stream().map(UUID::toString).toArray());
+        }
+    }
+
     /** Whether payment-service is charging this booking right now (it sets the key around the charge). */
     public boolean paymentInFlight(UUID bookingId) {
         return Boolean.TRUE.equals(redis.hasKey(PAYMENT_IN_FLIGHT + bookingId));

@@ -120,22 +120,15 @@ final class Allocation {
         liveTickets.put(fan, live + wanted);
         List<Long> ticketIds = seats.stream().map(ClaimedSeat::ticketId).toList();
         long total = seats.stream().mapToLong(ClaimedSeat::priceCents).sum();
+        List<Long> prices = seats.stream().map(ClaimedSeat::priceCents).toList();
         Booking booking = new Booking(command.bookingId(), command.eventId(), command.userId(), BookingStatus.RESERVED,
-                ticketIds, List.of(), total, now.plusSeconds(event.holdSeconds()), null, null);
+                ticketIds, List.of(), total, now.plusSeconds(event.holdSeconds()), null, null, prices, null);
         return Decision.of(booking, seats.stream().map(ClaimedSeat::seatIndex).toList());
     }
 
+    /** The event's own refusal (unknown or DRAFT, cancelled, closed, not on sale yet), the same as at the door. */
     private ErrorCode eventRejection(EventFacts event) {
-        if (event == null) {
-            return ErrorCode.EVENT_NOT_FOUND;
-        }
-        if (event.cancelled()) {
-            return ErrorCode.EVENT_CANCELLED;
-        }
-        if (!event.onSale(now)) {
-            return ErrorCode.EVENT_NOT_ON_SALE;
-        }
-        return null;
+        return event == null ? ErrorCode.EVENT_NOT_FOUND : event.refusal(now);
     }
 
     private static Decision rejected(ReserveCommand command, List<Long> requested, List<Long> unavailable,

@@ -14,6 +14,7 @@ import io.surge.ticketing.booking.bookings.BookingStatus;
  * @param reason      the ErrorCode name of a rejection
  * @param sectionId   the section of a best-available request (null for chosen seats and stored bookings): a
  *                    SEATS_UNAVAILABLE there tells every instance the section may be sold out
+ * @param ticketPrices the price each seat was quoted at, in {@code ticketIds}' order (RESERVED only)
  */
 public record Decision(
         UUID bookingId,
@@ -26,7 +27,8 @@ public record Decision(
         long totalCents,
         Instant expiresAt,
         String reason,
-        Long sectionId) {
+        Long sectionId,
+        List<Long> ticketPrices) {
 
     /** The decision a stored booking records (its seats' bit positions derive from the ticket ids). */
     public static Decision of(Booking booking) {
@@ -37,17 +39,17 @@ public record Decision(
     /** The booking row this decision stores. */
     public Booking toBooking() {
         return new Booking(bookingId, eventId, userId, status, ticketIds, unavailableTicketIds, totalCents, expiresAt,
-                reason, null);
+                reason, null, ticketPrices, null);
     }
 
     static Decision of(Booking booking, List<Integer> seatIndexes) {
         return new Decision(booking.bookingId(), booking.eventId(), booking.userId(), booking.status(),
                 booking.ticketIds(), seatIndexes, booking.unavailableTicketIds(), booking.totalCents(),
-                booking.expiresAt(), booking.reason(), null);
+                booking.expiresAt(), booking.reason(), null, booking.ticketPrices());
     }
 
     Decision inSection(Long section) {
         return new Decision(bookingId, eventId, userId, status, ticketIds, seatIndexes, unavailableTicketIds, totalCents,
-                expiresAt, reason, section);
+                expiresAt, reason, section, ticketPrices);
     }
 }

@@ -88,7 +88,7 @@ class ReservationDecider {
             Map<Fan, Integer> counts = new HashMap<>();
             live.forEach((fan, tickets) -> counts.put(fan, tickets.count()));
             Allocation allocation = new Allocation(
-                    events.findAll(fresh.stream().map(ReserveCommand::eventId).distinct().toList()), counts, now);
+                    events.findAllForShare(fresh.stream().map(ReserveCommand::eventId).distinct().toList()), counts, now);
             List<Decision> decisions = allocation.decide(fresh, tickets.claim(allocation.claimsFor(fresh)));
             write(decisions);
             decisions.forEach(decision -> decided.put(decision.bookingId(), decision));

@@ -1,12 +1,16 @@
 package io.surge.ticketing.booking.inventory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,7 +31,7 @@ public class EventInventoryRepository {
     }
 
     private static final String FACTS_SQL = """
-            SELECT e.event_id, e.seat_count, e.on_sale_at, e.cancelled,
+            SELECT e.event_id, e.seat_count, e.on_sale_at, e.cancelled, e.starts_at, e.refund_deadline, e.published,
                    coalesce(s.hold_seconds, ?) AS hold_seconds,
                    coalesce(s.max_tickets_per_user, ?) AS max_tickets_per_user,
                    ARRAY(SELECT es.section_id FROM event_sections es WHERE es.event_id = e.event_id) AS section_ids
@@ -40,48 +44,88 @@ public class EventInventoryRepository {
 
     /** The facts of the events among {@code eventIds} that are on sale here (absent = unknown event). */
     public Map<Long, EventFacts> findAll(Collection<Long> eventIds) {
+        return facts(FACTS_SQL, eventIds);
+    }
+
+    /**
+     * The same, with each event row share-locked until the caller's transaction ends: a decision made on these facts
+     * commits before an event's cancellation may start, or waits for it and sees it (so no hold is taken on an event
+     * whose cancellation did not see it). Share locks do not block each other: parallel deciders go on.
+     */
+    public Map<Long, EventFacts> findAllForShare(Collection<Long> eventIds) {
+        return facts(FACTS_SQL + " FOR SHARE OF e", eventIds);
+    }
+
+    private Map<Long, EventFacts> facts(String sql, Collection<Long> eventIds) {
         Map<Long, EventFacts> facts = new HashMap<>();
         if (eventIds.isEmpty()) {
             return facts;
         }
-        jdbc.sql(FACTS_SQL)
+        jdbc.sql(sql)
                 .param(properties.defaultHoldSeconds()).param(properties.defaultMaxTicketsPerUser())
                 .param(eventIds.toArray(Long[]::new))
                 .query(rs -> {
-                    Timestamp onSale = rs.getTimestamp("on_sale_at");
                     facts.put(rs.getLong("event_id"), new EventFacts(rs.getLong("event_id"), rs.getInt("seat_count"),
-                            onSale == null ? null : onSale.toInstant(),
-                            rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"), rs.getBoolean("cancelled"),
-                            java.util.Set.copyOf(java.util.Arrays.asList((Long[]) rs.getArray("section_ids").getArray()))));
+                            instant(rs, "on_sale_at"), rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"),
+                            rs.getBoolean("cancelled"), Set.copyOf(Arrays.asList((Long[]) rs.getArray("section_ids").getArray())),
+                            instant(rs, "starts_at"), instant(rs, "refund_deadline"), rs.getBoolean("published")));
                 });
         return facts;
     }
 
-    /** Inserts the event row; false when it already existed (a redelivered inventory message). */
-    boolean insertIfAbsent(long eventId, int seatCount, Instant onSaleAt) {
-        return jdbc.sql("INSERT INTO event_inventory (event_id, seat_count, on_sale_at) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (event_id) DO NOTHING")
-                .param(eventId).param(seatCount).param(onSaleAt == null ? null : Timestamp.from(onSaleAt))
+    /** Inserts the event row; false when it already existed (a redelivered or re-sent inventory message). */
+    boolean insertIfAbsent(EventInventoryDefined inventory) {
+        return jdbc.sql("""
+                        INSERT INTO event_inventory (event_id, seat_count, on_sale_at, starts_at, refund_deadline, published)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")
+                .param(inventory.eventId()).param(inventory.seatCount())
+                .param(timestamp(inventory.onSaleAt())).param(timestamp(inventory.startsAt()))
+                .param(timestamp(inventory.refundDeadline())).param(inventory.isPublished())
                 .update() == 1;
     }
 
-    void cancel(long eventId) {
-        jdbc.sql("UPDATE event_inventory SET cancelled = true, updated_at = now() WHERE event_id = ?")
+    /** Not cancelled -> cancelled; false when it was cancelled already (the effects of a cancellation run once). */
+    boolean markCancelled(long eventId) {
+        return jdbc.sql("UPDATE event_inventory SET cancelled = true, updated_at = now() "
+                        + "WHERE event_id = ? AND NOT cancelled")
                 .param(eventId)
-                .update();
+                .update() == 1;
     }
 
-    void updateOnSaleAt(long eventId, Instant onSaleAt) {
-        jdbc.sql("UPDATE event_inventory SET on_sale_at = ?, updated_at = now() WHERE event_id = ?")
-                .param(onSaleAt == null ? null : Timestamp.from(onSaleAt)).param(eventId)
+    /** The sale start, the show's start, the refund deadline and the draft flag, as the catalog sent them last. */
+    void updateLifecycle(EventInventoryDefined inventory) {
+        jdbc.sql("""
+                        UPDATE event_inventory SET on_sale_at = ?, starts_at = ?, refund_deadline = ?, published = ?,
+                               updated_at = now()
+                        WHERE event_id = ?""")
+                .param(timestamp(inventory.onSaleAt())).param(timestamp(inventory.startsAt()))
+                .param(timestamp(inventory.refundDeadline())).param(inventory.isPublished())
+                .param(inventory.eventId())
                 .update();
     }
 
     void insertSection(long eventId, EventInventoryDefined.Section section) {
-        jdbc.sql("INSERT INTO event_sections (event_id, section_id, name, price_cents, first_seat_index, seat_count) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, section_id) DO NOTHING")
+        jdbc.sql("""
+                        INSERT INTO event_sections (event_id, section_id, name, price_cents, first_seat_index, seat_count,
+                                                    rows, seats_per_row)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, section_id) DO NOTHING""")
                 .param(eventId).param(section.sectionId()).param(section.name()).param(section.priceCents())
                 .param(section.firstSeatIndex()).param(section.seatCount())
+                .param(section.rows()).param(section.seatsPerRow())
+                .update();
+    }
+
+    /**
+     * A re-sent section: its current price (holds taken from now on are quoted at it; existing holds keep theirs),
+     * its name and its shape (rows, seats per row; the seats themselves never move). A section the event never had is
+     * ignored: the inventory is created once.
+     */
+    void updateSection(long eventId, EventInventoryDefined.Section section) {
+        jdbc.sql("""
+                        UPDATE event_sections SET price_cents = ?, name = ?, rows = ?, seats_per_row = ?
+                        WHERE event_id = ? AND section_id = ?""")
+                .param(section.priceCents()).param(section.name()).param(section.rows()).param(section.seatsPerRow())
+                .param(eventId).param(section.sectionId())
                 .update();
     }
 
@@ -108,5 +152,32 @@ public class EventInventoryRepository {
 
     public List<Long> eventIds() {
         return jdbc.sql("SELECT event_id FROM event_inventory ORDER BY event_id").query(Long.class).list();
+    }
+
+    /** The events that are DRAFTs (not published): fans are answered as if they did not exist. */
+    public List<Long> draftEventIds() {
+        return jdbc.sql("SELECT event_id FROM event_inventory WHERE NOT published").query(Long.class).list();
+    }
+
+    /**
+     * The events fans can buy right now (published, not cancelled, the sale open, the show not started), by the
+     * database's clock.
+     */
+    public List<Long> liveEventIds() {
+        return jdbc.sql("""
+                        SELECT event_id FROM event_inventory
+                        WHERE published AND NOT cancelled AND (on_sale_at IS NULL OR on_sale_at <= now())
+                          AND (starts_at IS NULL OR starts_at > now())
+                        ORDER BY event_id""")
+                .query(Long.class).list();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 }

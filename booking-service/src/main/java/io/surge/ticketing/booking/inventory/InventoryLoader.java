@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +20,10 @@ import io.surge.ticketing.contracts.messages.TicketIds;
 
 /**
  * Creates an event's inventory, one row per seat, with COPY (a 100,000-seat stadium loads in about a second).
- * Idempotent: a redelivered message finds the event row and only refreshes the sale start.
+ * Idempotent: a re-sent or redelivered message finds the event row and refreshes what may change: the sale start, the
+ * show's start, the refund deadline, the draft flag and each section's price (later holds are quoted at it) and
+ * shape. A message that cancels the event flips its flag once and, in the same transaction, announces
+ * {@link EventCancelled} so that its effects (holds cancelled, refunds requested) commit with the flag, exactly once.
  */
 @Component
 public class InventoryLoader {
@@ -30,11 +34,14 @@ public class InventoryLoader {
     private final EventInventoryRepository events;
     private final KnownEvents known;
     private final DataSource dataSource;
+    private final ApplicationEventPublisher publisher;
 
-    InventoryLoader(EventInventoryRepository events, KnownEvents known, DataSource dataSource) {
+    InventoryLoader(EventInventoryRepository events, KnownEvents known, DataSource dataSource,
+            ApplicationEventPublisher publisher) {
         this.events = events;
         this.known = known;
         this.dataSource = dataSource;
+        this.publisher = publisher;
     }
 
     /** @return true when the seats were created now, false when they already existed */
@@ -44,23 +51,27 @@ public class InventoryLoader {
         if (seatCount > TicketIds.MAX_SEATS_PER_EVENT) {
             throw new IllegalArgumentException("event " + inventory.eventId() + " has too many seats: " + seatCount);
         }
-        boolean created = events.insertIfAbsent(inventory.eventId(), seatCount, inventory.onSaleAt());
+        boolean created = events.insertIfAbsent(inventory);
         known.add(inventory.eventId()); // at commit: this instance answers the event at once, not at the next refresh
-        if (inventory.cancelled()) {
-            events.cancel(inventory.eventId());
+        known.published(inventory.eventId(), inventory.isPublished());
+        if (created) {
+            for (EventInventoryDefined.Section section : inventory.sections()) {
+                events.insertSection(inventory.eventId(), section);
+            }
+            copySeats(inventory);
+            log.info("created inventory of event {}: {} seats in {} sections", inventory.eventId(), seatCount,
+                    inventory.sections().size());
+        } else {
+            events.updateLifecycle(inventory);
+            for (EventInventoryDefined.Section section : inventory.sections()) {
+                events.updateSection(inventory.eventId(), section);
+            }
+        }
+        if (inventory.cancelled() && events.markCancelled(inventory.eventId())) {
             log.info("event {} is cancelled: its seats are no longer for sale", inventory.eventId());
+            publisher.publishEvent(new EventCancelled(inventory.eventId()));
         }
-        if (!created) {
-            events.updateOnSaleAt(inventory.eventId(), inventory.onSaleAt());
-            return false;
-        }
-        for (EventInventoryDefined.Section section : inventory.sections()) {
-            events.insertSection(inventory.eventId(), section);
-        }
-        copySeats(inventory);
-        log.info("created inventory of event {}: {} seats in {} sections", inventory.eventId(), seatCount,
-                inventory.sections().size());
-        return true;
+        return created;
     }
 
     /** Refreshes the planner statistics of the inventory (outside any transaction). */

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * reservations for the connection pool. Loaded at start-up with one query, added to as soon as this instance
  * defines an event ({@link InventoryLoader}, at commit), and refreshed in the background with one query every
  * {@code ticketing.booking.known-events.refresh} (5 s), so an event another replica defined is known here within
- * that. Events are never deleted (a cancelled event keeps its row), so the set only grows.
+ * that. Events are never deleted (a cancelled event keeps its row), so the set only grows. The DRAFTs among them
+ * (not published yet) are kept beside it, with the same refresh, so that fans' reads answer a DRAFT 404 from memory too.
  */
 @Component
 public class KnownEvents {
@@ -25,15 +26,44 @@ public class KnownEvents {
 
     private final EventInventoryRepository events;
     private final Set<Long> known = ConcurrentHashMap.newKeySet();
+    private volatile Set<Long> drafts;
 
     public KnownEvents(EventInventoryRepository events) {
         this.events = events;
         known.addAll(events.eventIds());
+        drafts = ConcurrentHashMap.newKeySet();
+        drafts.addAll(events.draftEventIds());
     }
 
     /** Whether booking has inventory for the event (false: answer "not found" without asking Postgres). */
     public boolean contains(long eventId) {
         return known.contains(eventId);
+    }
+
+    /** Whether fans may see the event: booking has its inventory and it is not a DRAFT. */
+    public boolean visible(long eventId) {
+        return known.contains(eventId) && !drafts.contains(eventId);
+    }
+
+    /** This instance stored the event's draft flag: in force here at commit. */
+    void published(long eventId, boolean published) {
+        Runnable apply = () -> {
+            if (published) {
+                drafts.remove(eventId);
+            } else {
+                drafts.add(eventId);
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    apply.run();
+                }
+            });
+        } else {
+            apply.run();
+        }
     }
 
     /** This instance defined the event: known at once, or at commit when inside the defining transaction. */
@@ -56,6 +86,9 @@ public class KnownEvents {
     void refresh() {
         try {
             known.addAll(events.eventIds());
+            Set<Long> fresh = ConcurrentHashMap.newKeySet();
+            fresh.addAll(events.draftEventIds());
+            drafts = fresh;
         } catch (RuntimeException e) {
             log.warn("could not refresh the known events (the last known set stays in force): {}", e.toString());
         }

@@ -18,13 +18,16 @@ public class TicketRepository {
 
     /**
      * Every section's lowest available seats, each section's scan limited to what the batch could take, locked
-     * in one statement: a LATERAL index scan per section on {@code tickets_available_by_section}.
+     * in one statement: a LATERAL index scan per section on {@code tickets_available_by_section}. Each seat is quoted
+     * at its section's current price ({@code event_sections}, which a price change updates), not at the price the
+     * seat row was created with.
      */
     static final String CLAIM_SECTIONS_SQL = """
-            SELECT c.event_id, c.section_id, t.ticket_id, t.seat_index, t.price_cents
+            SELECT c.event_id, c.section_id, t.ticket_id, t.seat_index, s.price_cents
             FROM unnest(?::bigint[], ?::bigint[], ?::int[]) AS c(event_id, section_id, wanted)
+            JOIN event_sections s ON s.event_id = c.event_id AND s.section_id = c.section_id
             CROSS JOIN LATERAL (
-                SELECT ticket_id, seat_index, price_cents FROM tickets
+                SELECT ticket_id, seat_index FROM tickets
                 WHERE event_id = c.event_id AND section_id = c.section_id AND status = 'AVAILABLE'
                 ORDER BY seat_index
                 LIMIT c.wanted
@@ -32,9 +35,10 @@ public class TicketRepository {
             ORDER BY c.event_id, c.section_id, t.seat_index""";
 
     static final String CLAIM_CHOSEN_SQL = """
-            SELECT t.ticket_id, t.seat_index, t.price_cents FROM tickets t
+            SELECT t.ticket_id, t.seat_index, s.price_cents FROM tickets t
             JOIN unnest(?::bigint[], ?::bigint[]) AS c(event_id, ticket_id)
               ON t.event_id = c.event_id AND t.ticket_id = c.ticket_id
+            JOIN event_sections s ON s.event_id = t.event_id AND s.section_id = t.section_id
             WHERE t.status = 'AVAILABLE'
             FOR UPDATE OF t SKIP LOCKED""";
 
@@ -108,6 +112,32 @@ public class TicketRepository {
         return jdbc.sql("""
                 UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
                 WHERE event_id = ? AND booking_id = ? AND status = 'HELD'
+                RETURNING seat_index""")
+                .param(eventId).param(bookingId)
+                .query(Integer.class).list();
+    }
+
+    /**
+     * HELD -> AVAILABLE for the seats of many bookings of one event (an event's cancellation releasing its holds);
+     * returns the released seat indexes.
+     */
+    public List<Integer> releaseHeld(long eventId, java.util.Collection<UUID> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
+                WHERE event_id = ? AND booking_id = ANY(?) AND status = 'HELD'
+                RETURNING seat_index""")
+                .param(eventId).param(bookingIds.toArray(UUID[]::new))
+                .query(Integer.class).list();
+    }
+
+    /** SOLD -> AVAILABLE for a refunded booking's seats (back on sale); returns the released seat indexes. */
+    public List<Integer> releaseSold(long eventId, UUID bookingId) {
+        return jdbc.sql("""
+                UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
+                WHERE event_id = ? AND booking_id = ? AND status = 'SOLD'
                 RETURNING seat_index""")
                 .param(eventId).param(bookingId)
                 .query(Integer.class).list();

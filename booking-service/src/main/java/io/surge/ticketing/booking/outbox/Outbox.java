@@ -15,6 +15,9 @@ import tools.jackson.databind.ObjectMapper;
 import io.surge.ticketing.booking.bookings.Booking;
 import io.surge.ticketing.contracts.Topics;
 import io.surge.ticketing.contracts.messages.BookingEvent;
+import io.surge.ticketing.contracts.messages.EventAvailabilityChanged;
+import io.surge.ticketing.contracts.messages.MessageJson;
+import io.surge.ticketing.contracts.messages.RefundRequested;
 
 /**
  * Writes a booking's state change as an event in the same transaction as the change (never a commit without
@@ -64,6 +67,48 @@ public class Outbox {
                         + "SELECT ?, k, p::jsonb FROM unnest(?::text[], ?::text[]) AS e(k, p)")
                 .param(Topics.BOOKING_EVENTS).param(keys).param(payloads)
                 .update();
+    }
+
+    /** The same change of many bookings (an event's cancellation ending its holds), in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void bookingsChanged(BookingEvent.Type type, List<Booking> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        insert(Topics.BOOKING_EVENTS, changed.stream().map(b -> Long.toString(b.eventId())).toList(),
+                changed.stream().map(b -> payload(type, b)).toList());
+    }
+
+    /** Refunds payment-service is to make (one per paid booking of a cancelled event), keyed by booking id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void refundsRequested(List<RefundRequested> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        insert(Topics.BOOKING_REFUND_REQUESTS, requests.stream().map(r -> r.bookingId().toString()).toList(),
+                requests.stream().map(Outbox::message).toList());
+    }
+
+    /** Whether an event is sold out, on the compacted availability topic keyed by event id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void availabilityChanged(EventAvailabilityChanged availability) {
+        insert(Topics.BOOKING_EVENT_AVAILABILITY, List.of(Long.toString(availability.eventId())),
+                List.of(message(availability)));
+    }
+
+    private void insert(String topic, List<String> keys, List<String> payloads) {
+        jdbc.sql("INSERT INTO outbox (topic, message_key, payload) "
+                        + "SELECT ?, k, p::jsonb FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS e(k, p, n) ORDER BY n")
+                .param(topic).param(keys.toArray(String[]::new)).param(payloads.toArray(String[]::new))
+                .update();
+    }
+
+    private static String message(Object message) {
+        try {
+            return MessageJson.mapper().writeValueAsString(message);
+        } catch (JacksonException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String payload(BookingEvent.Type type, Booking booking) {

@@ -96,8 +96,7 @@ class ReservationBuffer implements DisposableBean {
             ReserveRequest request) {
         long eventId = request.eventId();
         admission.require(admissionToken, userId, eventId);
-        EventFacts event = events.find(eventId).orElseThrow(() -> new DomainException(HttpStatus.NOT_FOUND,
-                ErrorCode.EVENT_NOT_FOUND, "event " + eventId + " is not on sale here"));
+        EventFacts event = events.find(eventId).orElseThrow(() -> notFound(eventId));
         validate(request, event);
 
         UUID bookingId = bookingId(userId, idempotencyKey);
@@ -158,6 +157,10 @@ class ReservationBuffer implements DisposableBean {
         return result;
     }
 
+    private static DomainException notFound(long eventId) {
+        return new DomainException(HttpStatus.NOT_FOUND, ErrorCode.EVENT_NOT_FOUND, "event " + eventId + " is not on sale here");
+    }
+
     /** Nothing was buffered: the decision is not awaited and no PENDING marker stays behind to answer for it. */
     private DomainException notBuffered(UUID bookingId, Throwable failure) {
         log.warn("reservation command {} was not accepted by Kafka: {}", bookingId, failure.toString());
@@ -185,13 +188,19 @@ class ReservationBuffer implements DisposableBean {
     }
 
     private void validate(ReserveRequest request, EventFacts event) {
-        if (event.cancelled()) {
-            throw new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_CANCELLED,
-                    "event " + event.eventId() + " is cancelled");
-        }
-        if (!event.onSale(clock.instant())) {
-            throw new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_NOT_ON_SALE,
-                    "the sale of event " + event.eventId() + " has not started", Map.of("on_sale_at", event.onSaleAt().toString()));
+        ErrorCode refusal = event.refusal(clock.instant());
+        if (refusal != null) {
+            throw switch (refusal) {
+                case EVENT_NOT_FOUND -> notFound(event.eventId()); // a DRAFT does not exist for fans
+                case EVENT_CANCELLED -> new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_CANCELLED,
+                        "event " + event.eventId() + " is cancelled");
+                case SALE_CLOSED -> new DomainException(HttpStatus.CONFLICT, ErrorCode.SALE_CLOSED,
+                        "the sale of event " + event.eventId() + " closed when the show started",
+                        Map.of("starts_at", event.startsAt().toString()));
+                default -> new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_NOT_ON_SALE,
+                        "the sale of event " + event.eventId() + " has not started",
+                        Map.of("on_sale_at", event.onSaleAt().toString()));
+            };
         }
         if (request.sectionId() != null && !event.hasSection(request.sectionId())) {
             throw new DomainException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
@@ -249,7 +258,7 @@ class ReservationBuffer implements DisposableBean {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/bookings/" + decision.bookingId()))
                 .body(new BookingView(decision.bookingId(), decision.status(), decision.eventId(), decision.ticketIds(),
-                        decision.expiresAt(), decision.totalCents(), null, null, null));
+                        decision.expiresAt(), decision.totalCents(), null, null, null, null));
     }
 
     static DomainException rejection(Decision decision) {
@@ -260,6 +269,8 @@ class ReservationBuffer implements DisposableBean {
             case TICKET_LIMIT_EXCEEDED -> "this reservation would exceed the per-fan ticket limit of the event";
             case EVENT_NOT_ON_SALE -> "the sale has not started";
             case EVENT_CANCELLED -> "the event is cancelled";
+            case SALE_CLOSED -> "the sale closed when the show started";
+            case EVENT_NOT_FOUND -> "the event is not on sale here";
             default -> "the reservation was rejected";
         };
         return new DomainException(status, code, detail, Map.of(

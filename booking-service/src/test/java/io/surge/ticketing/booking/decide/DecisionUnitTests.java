@@ -16,7 +16,7 @@ class DecisionUnitTests {
     @Test
     void survivesTheTripThroughTheDecisionBroadcast() throws Exception {
         Decision decision = new Decision(UUID.randomUUID(), 7, "u-1", BookingStatus.RESERVED, List.of(7_000_001L),
-                List.of(1), List.of(), 5_000, Instant.parse("2026-11-28T10:00:00Z"), null, 3L);
+                List.of(1), List.of(), 5_000, Instant.parse("2026-11-28T10:00:00Z"), null, 3L, List.of(5_000L));
 
         String json = MessageJson.mapper().writeValueAsString(decision);
 
