@@ -43,6 +43,16 @@ public class AvailabilityStore {
             return redis.call('EXISTS', KEYS[1]) + redis.call('HEXISTS', KEYS[2], 'seat_count')"""
             .getBytes(StandardCharsets.UTF_8);
 
+    // Taken seats of many events in one round trip: BITCOUNT each bitfield, -1 for a missing one (BITCOUNT alone
+    // would say 0, as if every seat were free).
+    private static final byte[] COUNT_TAKEN = """
+            local counts = {}
+            for i = 1, #KEYS do
+                if redis.call('EXISTS', KEYS[i]) == 1 then counts[i] = redis.call('BITCOUNT', KEYS[i])
+                else counts[i] = -1 end
+            end
+            return counts""".getBytes(StandardCharsets.UTF_8);
+
     private final RedisConnectionFactory redis;
     private final Clock clock;
 
@@ -115,6 +125,26 @@ public class AvailabilityStore {
         Object taken = execute(c -> c.execute("BITCOUNT", bytes(bitfieldKey(eventId)), bytes(Integer.toString(first)),
                 bytes(Integer.toString(first + count - 1)), bytes("BIT")));
         return taken instanceof Number n && n.longValue() == count;
+    }
+
+    /**
+     * How many seats of each event are held or sold, by one BITCOUNT per event in one round trip; an event whose
+     * bitfield is missing is absent from the answer.
+     */
+    public java.util.Map<Long, Integer> countTaken(List<Long> eventIds) {
+        java.util.Map<Long, Integer> taken = new java.util.HashMap<>();
+        if (eventIds.isEmpty()) {
+            return taken;
+        }
+        byte[][] keys = eventIds.stream().map(id -> bytes(bitfieldKey(id))).toArray(byte[][]::new);
+        List<Object> counts = execute(c -> c.scriptingCommands().eval(COUNT_TAKEN, ReturnType.MULTI, keys.length, keys));
+        for (int i = 0; counts != null && i < counts.size(); i++) {
+            long count = ((Number) counts.get(i)).longValue();
+            if (count >= 0) {
+                taken.put(eventIds.get(i), (int) count);
+            }
+        }
+        return taken;
     }
 
     /** Whether the event's bitfield and its meta are both in Redis. */
