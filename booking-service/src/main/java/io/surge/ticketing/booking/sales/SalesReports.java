@@ -1,0 +1,63 @@
+package io.surge.ticketing.booking.sales;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.surge.ticketing.booking.inventory.EventFacts;
+import io.surge.ticketing.booking.inventory.EventInventoryRepository;
+import io.surge.ticketing.booking.waitingroom.WaitingRoomClient;
+
+/**
+ * An organizer's sales report of one event: seats free, held, sold and refunded, money taken and given back, tickets
+ * checked in, the event's lifecycle state, and the waiting room's queue (null counts when the waiting room does not
+ * answer: the rest of the report does not wait for it).
+ */
+@Component
+class SalesReports {
+
+    private final EventInventoryRepository events;
+    private final SalesRepository sales;
+    private final WaitingRoomClient waitingRoom;
+    private final Clock clock;
+
+    SalesReports(EventInventoryRepository events, SalesRepository sales, WaitingRoomClient waitingRoom, Clock clock) {
+        this.events = events;
+        this.sales = sales;
+        this.waitingRoom = waitingRoom;
+        this.clock = clock;
+    }
+
+    /** The queue as the waiting room counts it; both null when it could not be asked. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Queue(Long waiting, Long admitted) {
+    }
+
+    record Report(long eventId, EventStatus status, int seatCount, int available, int held, int sold, int refunded,
+            long grossCents, long refundedCents, int checkedIn, Queue queue) {
+    }
+
+    /** Empty for an event booking has no inventory for. */
+    Optional<Report> report(long eventId) {
+        return events.find(eventId).map(event -> {
+            Report figures = figures(event);
+            Queue queue = waitingRoom.counts(eventId).map(c -> new Queue(c.waiting(), c.admitted()))
+                    .orElse(new Queue(null, null));
+            return new Report(figures.eventId(), figures.status(), figures.seatCount(), figures.available(),
+                    figures.held(), figures.sold(), figures.refunded(), figures.grossCents(), figures.refundedCents(),
+                    figures.checkedIn(), queue);
+        });
+    }
+
+    /** The report's figures from booking's own data (no queue). */
+    Report figures(EventFacts event) {
+        SalesRepository.Figures figures = sales.figures(event.eventId());
+        int available = Math.max(0, event.seatCount() - figures.held() - figures.sold());
+        return new Report(event.eventId(), EventStatus.of(event, available, clock.instant()), event.seatCount(),
+                available, figures.held(), figures.sold(), figures.refunded(), figures.grossCents(),
+                figures.refundedCents(), figures.checkedIn(), null);
+    }
+}
