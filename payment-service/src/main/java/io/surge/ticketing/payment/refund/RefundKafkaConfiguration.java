@@ -1,5 +1,9 @@
 package io.surge.ticketing.payment.refund;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -15,6 +19,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import io.surge.ticketing.contracts.Topics;
 import io.surge.ticketing.payment.refund.CancellationRefunds.PoisonRefundRequest;
 
 /**
@@ -51,15 +56,18 @@ class RefundKafkaConfiguration {
     }
 
     /**
-     * The requests topic is booking-service's (declared with its topics); it is declared here too, with the same
-     * partitions, so this consumer never waits for a topic the producer has not created yet. The dead-letter topic is
-     * ours (one partition, like booking's commands DLT).
+     * The dead-letter topic is ours (one partition, like booking's commands DLT). The platform's requests topic is
+     * declared with booking-service's topics (platform-support); a requests topic of our own choosing (a test's) is
+     * declared here, with the same partitions.
      */
     @Bean
     KafkaAdmin.NewTopics refundTopics(RefundProperties properties,
             @Value("${ticketing.kafka.partitions:6}") int partitions, @Value("${ticketing.kafka.replicas:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(properties.requestsTopic()).partitions(partitions).replicas(replicas).build(),
-                TopicBuilder.name(properties.deadLetterTopic()).partitions(1).replicas(replicas).build());
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(TopicBuilder.name(properties.deadLetterTopic()).partitions(1).replicas(replicas).build());
+        if (!Topics.BOOKING_REFUND_REQUESTS.equals(properties.requestsTopic())) {
+            topics.add(TopicBuilder.name(properties.requestsTopic()).partitions(partitions).replicas(replicas).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }
