@@ -112,6 +112,11 @@ public class BookingClient {
             if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() && "BOOKING_NOT_FOUND".equals(code)) {
                 return RefundRecordResult.NOT_FOUND;
             }
+            if (e.getStatusCode().value() == HttpStatus.BAD_REQUEST.value()
+                    || e.getStatusCode().value() == HttpStatus.UNPROCESSABLE_CONTENT.value()) {
+                return RefundRecordResult.REFUSED;
+            }
+            // 401/403 (credentials), 408, 429, a 404 of an older booking-service without the endpoint: try again later
             throw new BookingUnavailableException("booking-service refused the refund of " + bookingId + ": "
                     + e.getStatusCode() + (code == null ? "" : " " + code), e);
         } catch (RestClientException e) {
