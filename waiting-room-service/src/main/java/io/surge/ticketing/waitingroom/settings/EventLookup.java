@@ -45,11 +45,18 @@ public class EventLookup {
                 .build(this::learnFromCatalog);
     }
 
-    /** The settings of an event, learned from the catalog when the waiting room has not heard of it yet (admins). */
+    /**
+     * The settings of an event, learned from the catalog when the waiting room has not heard of it yet (admins).
+     * While the settings are being restored after Redis lost its data, an unknown event is a 503: learning it now
+     * would put the defaults where the restored settings are about to go.
+     */
     Optional<SaleSettings> settings(long eventId) {
         Optional<SaleSettings> known = store.find(eventId);
         if (known.isPresent()) {
             return known;
+        }
+        if (store.recovering()) {
+            throw unavailable("the waiting room's settings are being restored; retry in a moment");
         }
         return learnFromCatalog(eventId) ? store.find(eventId) : Optional.empty();
     }
@@ -72,9 +79,7 @@ public class EventLookup {
             event = catalog.find(eventId);
         } catch (CatalogClient.CatalogUnavailableException e) {
             log.warn("{}", e.getMessage());
-            throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
-                    "the catalog cannot tell about event " + eventId + " now; retry in a moment",
-                    Map.of(PlatformProblemHandler.RETRY_AFTER_PROPERTY, RETRY_AFTER_SECONDS));
+            throw unavailable("the catalog cannot tell about event " + eventId + " now; retry in a moment");
         }
         if (event.isEmpty()) {
             return false;
@@ -86,5 +91,10 @@ public class EventLookup {
                     event.get().onSaleAt());
         }
         return true;
+    }
+
+    private static DomainException unavailable(String detail) {
+        return new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, detail,
+                Map.of(PlatformProblemHandler.RETRY_AFTER_PROPERTY, RETRY_AFTER_SECONDS));
     }
 }

@@ -49,8 +49,8 @@ class SettingsController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: the admin role is required", content = @Content)
     @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: the catalog does not know the event",
             content = @Content)
-    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the catalog cannot be asked now "
-            + "(Retry-After)", content = @Content)
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the catalog cannot be asked now, or the "
+            + "settings are being restored after Redis lost its data (Retry-After)", content = @Content)
     @GetMapping
     SaleSettings get(@PathVariable long eventId,
             @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
@@ -67,7 +67,7 @@ class SettingsController {
     @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: the catalog does not know the event",
             content = @Content)
     @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the catalog or Kafka cannot be reached "
-            + "now (Retry-After)", content = @Content)
+            + "now, or the settings are being restored after Redis lost its data (Retry-After)", content = @Content)
     @PutMapping
     SaleSettings put(@PathVariable long eventId, @Valid @RequestBody SettingsRequest request,
             @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
