@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,7 +16,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * For the platform's own services only (booking's sales report): platform-support's ServiceAuthenticationFilter
  * answers 401 to a call without a valid service credential, and the gateway routes no {@code /internal/**} path.
+ * Hidden from the public API description, as every service's {@code /internal/**} is.
  */
+@Hidden
 @RestController
 @Tag(name = "internal")
 class InternalCountsController {
