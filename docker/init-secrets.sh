@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates what docker-compose.yml needs and git never holds: .env (database, Redis and Kafka passwords, admission
-# and service secrets, key id) and the local JWT key pair in docker/secrets/. Idempotent: existing values are kept,
-# missing ones added.
+# and service secrets, ticket-code key, key id) and the local JWT key pair in docker/secrets/. Idempotent: existing
+# values are kept, missing ones added.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +29,7 @@ add TICKETING_DB_PASSWORD "$(openssl rand -hex 16)"
 add POSTGRES_PASSWORD "$(openssl rand -hex 16)"
 add TICKETING_ADMISSION_SECRET "$(openssl rand -hex 32)"
 add TICKETING_SERVICE_SECRET "$(openssl rand -hex 32)"
+add TICKETING_TICKET_SECRET "$(openssl rand -hex 32)"
 add TICKETING_REDIS_PASSWORD "$(openssl rand -hex 24)"
 add TICKETING_KAFKA_PASSWORD "$(openssl rand -hex 24)"
 add TICKETING_KAFKA_BROKER_PASSWORD "$(openssl rand -hex 24)"

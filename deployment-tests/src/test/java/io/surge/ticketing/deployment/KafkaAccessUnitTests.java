@@ -83,6 +83,7 @@ class KafkaAccessUnitTests {
         assertThat(granted).isEqualTo(Map.of(
                 "booking-service", Map.of("topic booking.commands", Set.of("Read", "Write"),
                         "topic booking.commands.dlt", Set.of("Write"), "topic booking.events", Set.of("Write"),
+                        "topic booking.event-availability", Set.of("Write"), "topic booking.refund-requests", Set.of("Write"),
                         "topic catalog.event-inventory", Set.of("Read"), "topic waitingroom.sale-settings", Set.of("Read"),
                         "group booking-commands", Set.of("Read"), "group booking-inventory", Set.of("Read"),
                         "group booking-sale-settings", Set.of("Read")),
