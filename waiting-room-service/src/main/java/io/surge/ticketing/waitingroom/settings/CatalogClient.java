@@ -63,14 +63,17 @@ class CatalogClient {
         }
     }
 
-    /** {@code GET /internal/events/{id}}: {@code published} null counts as published (an older catalog). */
+    /**
+     * {@code GET /internal/events/{id}}. Lenient (boxed, so a missing field is null, never a parse failure): no
+     * {@code published} counts as published, no {@code cancelled} as not cancelled.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CatalogEvent(long eventId, Instant onSaleAt, Instant startsAt, Instant refundDeadline, Boolean published,
-            boolean cancelled) {
+    record CatalogEvent(Long eventId, Instant onSaleAt, Instant startsAt, Instant refundDeadline, Boolean published,
+            Boolean cancelled) {
 
         EventLifecycle lifecycle() {
-            return new EventLifecycle(onSaleAt, startsAt, published == null || published, cancelled);
+            return new EventLifecycle(onSaleAt, startsAt, published == null || published, Boolean.TRUE.equals(cancelled));
         }
     }
 

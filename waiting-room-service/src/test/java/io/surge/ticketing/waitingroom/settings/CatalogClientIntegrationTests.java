@@ -59,9 +59,9 @@ class CatalogClientIntegrationTests {
     }
 
     @Test
-    void anAnswerWithoutPublishedIsAPublishedEvent() {
+    void anAnswerWithoutPublishedOrCancelledIsAPublishedEventOnSale() {
         catalog.stubFor(get("/internal/events/42").willReturn(okJson("""
-                {"event_id": 42, "on_sale_at": "2031-05-01T18:00:00Z", "cancelled": false}""")));
+                {"event_id": 42, "on_sale_at": "2031-05-01T18:00:00Z"}""")));
 
         assertThat(client.find(42).orElseThrow().lifecycle())
                 .isEqualTo(EventLifecycle.onSale(Instant.parse("2031-05-01T18:00:00Z")));
