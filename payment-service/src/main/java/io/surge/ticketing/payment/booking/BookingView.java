@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param refundDeadline the event's refund deadline (null: none known)
  * @param eventCancelled whether the booking's event is cancelled (null: not said)
  * @param refundId       the refund recorded for a REFUNDED booking
+ * @param refundedCents  how much that refund returned
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BookingView(
@@ -27,7 +28,8 @@ public record BookingView(
         String paymentId,
         Instant refundDeadline,
         Boolean eventCancelled,
-        String refundId) {
+        String refundId,
+        Long refundedCents) {
 
     public static final String RESERVED = "RESERVED";
     public static final String CONFIRMED = "CONFIRMED";

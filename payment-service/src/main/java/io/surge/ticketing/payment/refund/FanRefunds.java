@@ -84,7 +84,7 @@ class FanRefunds {
                 if (BookingView.REFUNDED.equals(booking.status())) {
                     // Refunded without a refund of ours (recorded before this service kept them): answer what booking says.
                     return ParkedRequests.answered(responses.refunded(booking.bookingId(), booking.refundId(),
-                            booking.totalCents()));
+                            booking.refundedCents() != null ? booking.refundedCents() : booking.totalCents()));
                 }
                 checkRefundable(booking);
                 charge = chargeOf(booking);

@@ -214,12 +214,14 @@ class RefundIntegrationTests extends StubbedBookingServiceContext {
         UUID booking = UUID.randomUUID();
         Map<String, Object> refunded = view(booking, user, "REFUNDED", Instant.now().plusSeconds(3_600), false);
         refunded.put("refund_id", "r-elsewhere");
+        refunded.put("refunded_cents", 3_000);
         stubBooking(refunded);
 
         HttpResponse<String> answer = refund(user, booking, "key-e");
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).contains("\"refund_id\":\"r-elsewhere\"", "\"status\":\"REFUNDED\"");
+        assertThat(answer.body()).contains("\"refund_id\":\"r-elsewhere\"", "\"status\":\"REFUNDED\"",
+                "\"amount_cents\":3000");
         assertThat(providerRefunds(booking)).isZero();
     }
 
