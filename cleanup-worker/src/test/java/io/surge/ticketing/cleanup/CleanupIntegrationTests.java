@@ -206,6 +206,29 @@ class CleanupIntegrationTests {
         assertThat(status(booking)).isEqualTo("RESERVED");
     }
 
+    /**
+     * booking-service refunds a paid booking by making it REFUNDED and its seats AVAILABLE again: the worker leaves the
+     * booking alone wherever it meets it, and the reconciliation puts back a refunded seat's bit that a lost
+     * post-commit update left set.
+     */
+    @Test
+    void aRefundedBookingIsLeftAloneAndItsSeatsStayFreeInTheBitfield() {
+        UUID booking = hold("CONFIRMED", Instant.now().minusSeconds(5), true);
+        UUID kept = hold("CONFIRMED", Instant.now().minusSeconds(5), false);
+        jdbc.sql("UPDATE bookings SET status = 'REFUNDED', refund_id = 're-1', refunded_cents = 2000, "
+                + "refunded_at = now() WHERE booking_id = ?").params(booking).update();
+        jdbc.sql("UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL WHERE booking_id = ?").params(booking).update();
+
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> redis.opsForZSet().score(keys.holds(), booking.toString()) == null);
+        assertThat(reconciler.reconcile(eventId, SEATS)).as("seats 0 and 1 were still set").isTrue();
+
+        assertThat(seatsTakenInBitfield()).containsExactly(2, 3);
+        assertThat(status(booking)).isEqualTo("REFUNDED");
+        assertThat(status(kept)).isEqualTo("CONFIRMED");
+        assertThat(reconciler.reconcile(eventId, SEATS)).isFalse();
+    }
+
     @Test
     void refillsTheDelayQueueFromPostgresWhenRedisLostIt() {
         UUID booking = hold("RESERVED", Instant.now().plusSeconds(600), false);
