@@ -35,7 +35,7 @@ class BookingController {
         this.admission = admission;
     }
 
-    @Operation(summary = "A booking of the caller: PENDING while buffered, then RESERVED, CONFIRMED, EXPIRED, CANCELLED or REJECTED")
+    @Operation(summary = "A booking of the caller: PENDING while buffered, then RESERVED, CONFIRMED, EXPIRED, CANCELLED, REJECTED or REFUNDED (with its refund_id)")
     @GetMapping("/api/v1/bookings/{bookingId}")
     ResponseEntity<BookingView> get(@RequestHeader(name = Headers.USER_ID, required = false) String userHeader,
             @PathVariable UUID bookingId) {
