@@ -93,6 +93,13 @@ class BookingRefunds {
                 .list();
     }
 
+    /** Hands a refund back untouched: anyone may take it now. */
+    void releaseLease(UUID refundId) {
+        jdbc.sql("UPDATE refunds SET lease_until = now() WHERE refund_id = :id AND state IN ('REQUESTED', 'PROVIDER_REFUNDED')")
+                .param("id", refundId)
+                .update();
+    }
+
     boolean markProviderRefunded(UUID refundId, String providerRefundId) {
         return jdbc.sql("""
                 UPDATE refunds SET state = 'PROVIDER_REFUNDED', provider_refund_id = :provider, tries = 0,

@@ -39,7 +39,16 @@ class RefundReconciler implements InDoubtWork {
     @Override
     public int resumeStuck() {
         List<BookingRefund> stuck = refunds.claimStuckSkipLocked(properties.reconcileBatch(), properties.lease());
-        for (BookingRefund refund : stuck) {
+        // The whole batch was leased at once: hand back what this round cannot reach well within the lease (a slow
+        // provider), so that no lease runs out while its refund still waits here.
+        long budgetEnd = System.nanoTime() + properties.lease().toNanos() / 2;
+        for (int i = 0; i < stuck.size(); i++) {
+            BookingRefund refund = stuck.get(i);
+            if (System.nanoTime() > budgetEnd) {
+                stuck.subList(i, stuck.size()).forEach(left -> refunds.releaseLease(left.refundId()));
+                log.info("refund reconciliation round out of time: {} refunds left for the next round", stuck.size() - i);
+                break;
+            }
             log.info("reconciling refund {} of booking {} ({})", refund.refundId(), refund.bookingId(), refund.state());
             try {
                 if (steps.finish(refund).state() == BookingRefund.State.RECORDED) {
