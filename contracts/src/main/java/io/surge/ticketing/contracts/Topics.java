@@ -24,6 +24,9 @@ public final class Topics {
     /** Booking -> payment: refunds to make, one per paid booking of a cancelled event (key: booking id). */
     public static final String BOOKING_REFUND_REQUESTS = "booking.refund-requests";
 
+    /** Refund requests payment could not read, for a person to look at (key: booking id). */
+    public static final String BOOKING_REFUND_REQUESTS_DLT = "booking.refund-requests.dlt";
+
     /** Waiting room -> booking: per-event sale settings, compacted (key: event id). */
     public static final String SALE_SETTINGS = "waitingroom.sale-settings";
 

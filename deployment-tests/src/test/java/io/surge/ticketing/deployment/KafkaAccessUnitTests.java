@@ -87,9 +87,12 @@ class KafkaAccessUnitTests {
                         "topic catalog.event-inventory", Set.of("Read"), "topic waitingroom.sale-settings", Set.of("Read"),
                         "group booking-commands", Set.of("Read"), "group booking-inventory", Set.of("Read"),
                         "group booking-sale-settings", Set.of("Read")),
-                "catalog-service", Map.of("topic catalog.event-inventory", Set.of("Write")),
+                "catalog-service", Map.of("topic catalog.event-inventory", Set.of("Write"),
+                        "topic booking.event-availability", Set.of("Read"), "group catalog-availability", Set.of("Read")),
                 "payment-service", Map.of("topic payment.requests", Set.of("Read", "Write"),
-                        "topic payment.events", Set.of("Write"), "group payment-service", Set.of("Read")),
+                        "topic payment.events", Set.of("Write"), "group payment-service", Set.of("Read"),
+                        "topic booking.refund-requests", Set.of("Read"), "group payment-refunds", Set.of("Read"),
+                        "topic booking.refund-requests.dlt", Set.of("Write")),
                 "waiting-room-service", Map.of("topic waitingroom.sale-settings", Set.of("Write"),
                         "topic catalog.event-inventory", Set.of("Read"), "group waiting-room-inventory", Set.of("Read"),
                         "topic booking.event-availability", Set.of("Read"),
@@ -101,13 +104,12 @@ class KafkaAccessUnitTests {
         KafkaRules kafka = new KafkaRules(Builds.repository());
         assertThat(kafka.listeners("booking-service")).extracting(KafkaRules.Listener::group)
                 .containsExactlyInAnyOrder("booking-commands", "booking-inventory", "booking-sale-settings");
-        assertThat(kafka.listeners("payment-service")).singleElement().satisfies(l -> {
-            assertThat(l.group()).isEqualTo("payment-service");
-            assertThat(l.topics()).containsExactly("payment.requests");
-        });
+        assertThat(kafka.listeners("payment-service")).extracting(KafkaRules.Listener::group)
+                .containsExactlyInAnyOrder("payment-service", "payment-refunds");
         assertThat(kafka.listeners("waiting-room-service")).extracting(KafkaRules.Listener::group)
                 .containsExactlyInAnyOrder("waiting-room-inventory", "waiting-room-availability");
-        assertThat(kafka.listeners("catalog-service")).isEmpty();
+        assertThat(kafka.listeners("catalog-service")).extracting(KafkaRules.Listener::group)
+                .containsExactly("catalog-availability");
     }
 
     @Test

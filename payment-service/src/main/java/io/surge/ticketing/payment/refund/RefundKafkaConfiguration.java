@@ -56,15 +56,16 @@ class RefundKafkaConfiguration {
     }
 
     /**
-     * The dead-letter topic is ours (one partition, like booking's commands DLT). The platform's requests topic is
-     * declared with booking-service's topics (platform-support); a requests topic of our own choosing (a test's) is
-     * declared here, with the same partitions.
+     * The platform's requests topic and its dead-letter topic are declared with the other topics (platform-support);
+     * topics of our own choosing (a test's) are declared here, with the same shapes.
      */
     @Bean
     KafkaAdmin.NewTopics refundTopics(RefundProperties properties,
             @Value("${ticketing.kafka.partitions:6}") int partitions, @Value("${ticketing.kafka.replicas:1}") short replicas) {
         List<NewTopic> topics = new ArrayList<>();
-        topics.add(TopicBuilder.name(properties.deadLetterTopic()).partitions(1).replicas(replicas).build());
+        if (!Topics.BOOKING_REFUND_REQUESTS_DLT.equals(properties.deadLetterTopic())) {
+            topics.add(TopicBuilder.name(properties.deadLetterTopic()).partitions(1).replicas(replicas).build());
+        }
         if (!Topics.BOOKING_REFUND_REQUESTS.equals(properties.requestsTopic())) {
             topics.add(TopicBuilder.name(properties.requestsTopic()).partitions(partitions).replicas(replicas).build());
         }

@@ -35,7 +35,7 @@ record RefundProperties(
         @DefaultValue("100ms") Duration joinPollInterval,
         @DefaultValue("100") int reconcileBatch,
         @DefaultValue(Topics.BOOKING_REFUND_REQUESTS) String requestsTopic,
-        @DefaultValue(Topics.BOOKING_REFUND_REQUESTS + ".dlt") String deadLetterTopic,
+        @DefaultValue(Topics.BOOKING_REFUND_REQUESTS_DLT) String deadLetterTopic,
         @DefaultValue("payment-refunds") String consumerGroup,
         @DefaultValue("3") int consumerConcurrency,
         @DefaultValue("true") boolean autoStartup) {

@@ -35,6 +35,7 @@ public class TopicsAutoConfiguration {
                 TopicBuilder.name(Topics.BOOKING_EVENT_AVAILABILITY).partitions(partitions).replicas(replicas)
                         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build(),
                 topic(Topics.BOOKING_REFUND_REQUESTS, partitions, replicas),
+                topic(Topics.BOOKING_REFUND_REQUESTS_DLT, 1, replicas),
                 TopicBuilder.name(Topics.SALE_SETTINGS).partitions(partitions).replicas(replicas)
                         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build(),
                 topic(Topics.PAYMENT_REQUESTS, partitions, replicas),
