@@ -5,16 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.payment.idempotency.StoredResponse;
-import io.surge.ticketing.platform.web.ProblemCodes;
 
 /** The final answers of a payment, rendered once so every replay returns the same bytes. */
 @Component
@@ -31,7 +27,7 @@ class Responses {
         body.put("booking_id", bookingId.toString());
         body.put("status", "CONFIRMED");
         body.put("payment_id", paymentId);
-        return new StoredResponse(200, MediaType.APPLICATION_JSON_VALUE, write(body));
+        return StoredResponse.json(json, 200, body);
     }
 
     StoredResponse declined(UUID bookingId) {
@@ -71,22 +67,6 @@ class Responses {
     }
 
     private StoredResponse problem(HttpStatus status, ErrorCode code, UUID bookingId, String detail) {
-        ProblemDetail problem = ProblemCodes.problem(status, code, detail);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", "/api/v1/bookings/" + bookingId + "/payment");
-        body.put("code", code.name());
-        return new StoredResponse(status.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, write(body));
-    }
-
-    private String write(Map<String, Object> body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JacksonException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredResponse.problem(json, status, code, "/api/v1/bookings/" + bookingId + "/payment", detail);
     }
 }
