@@ -13,8 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.search.query.EventQueryBuilder;
 import io.surge.ticketing.search.query.SearchRejectedException;
 import io.surge.ticketing.search.query.SearchUnavailableException;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
 
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
@@ -55,11 +53,5 @@ class SearchConfiguration {
         Gauge.builder("search.elasticsearch.breaker.open", breaker,
                 b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0).register(meters);
         return breaker;
-    }
-
-    @Bean
-    OpenAPI searchOpenApi() {
-        return new OpenAPI().info(new Info().title("search-service")
-                .description("Event search, served by Elasticsearch only").version("v1"));
     }
 }
