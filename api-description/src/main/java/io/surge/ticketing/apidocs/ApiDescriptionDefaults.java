@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * springdoc settings every service shares, as lowest-precedence defaults:
  * <ul>
- * <li>the description at {@code /v3/api-docs}, keys in a stable order (the committed copies in {@code docs/api}
+ * <li>the description at {@code /v3/api-docs}, in production too (it is the published contract), keys in a stable order (the committed copies in {@code docs/api}
  * diff cleanly);</li>
  * <li>answers and bodies are {@code application/json} unless an operation says otherwise (never {@code *}/{@code *});</li>
  * <li>no "generic" answers copied from exception handlers onto every operation: {@link PublicOperations} adds the
@@ -24,6 +24,7 @@ public class ApiDescriptionDefaults implements EnvironmentPostProcessor, Ordered
     static final String SOURCE = "ticketingApiDescriptionDefaults";
 
     static final Map<String, Object> DEFAULTS = Map.of(
+            "springdoc.api-docs.enabled", "true",
             "springdoc.api-docs.path", "/v3/api-docs",
             "springdoc.writer-with-order-by-keys", "true",
             "springdoc.default-produces-media-type", "application/json",

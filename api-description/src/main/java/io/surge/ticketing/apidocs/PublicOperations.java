@@ -40,7 +40,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
  * {@code x-roles} and in the summary;</li>
  * <li>every refusal is an {@code application/problem+json} answer with one example per code: those the handler
  * names with {@link ProblemAnswer}, and those every operation of its kind gets at the edge (401, 403, 400, 413,
- * 415, 429, 503, 504).</li>
+ * 415, 429, 503).</li>
  * </ul>
  */
 public class PublicOperations implements GlobalOperationCustomizer {
@@ -94,10 +94,9 @@ public class PublicOperations implements GlobalOperationCustomizer {
         }
         answers.add(429, "too many requests from this fan or address: retry after `Retry-After` seconds",
                 ErrorCode.RATE_LIMITED);
-        answers.add(503, "the platform sheds load or a system behind it is down: retry after `Retry-After` seconds",
-                ErrorCode.OVERLOADED, ErrorCode.SERVICE_UNAVAILABLE);
-        answers.add(504, "the service behind the gateway did not answer in time; the request may have been applied",
-                ErrorCode.UPSTREAM_TIMEOUT);
+        answers.add(503, "the platform sheds load, a system behind it is down, or the service behind the gateway did "
+                + "not answer in time (UPSTREAM_TIMEOUT: the request may have been applied): retry after `Retry-After` "
+                + "seconds", ErrorCode.OVERLOADED, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT);
         answers.applyTo(operation);
         return operation;
     }

@@ -60,8 +60,9 @@ class PublicOperationsUnitTests {
         assertThat(value).containsEntry("status", 409).containsEntry("code", "SEATS_UNAVAILABLE")
                 .containsEntry("type", "https://ticketing.surge.io/problems/seats-unavailable");
         assertThat(codes(operation, "400")).containsExactly("VALIDATION_FAILED", "MALFORMED_REQUEST");
-        assertThat(operation.getResponses()).containsKeys("413", "415", "429", "503", "504");
+        assertThat(operation.getResponses()).containsKeys("413", "415", "429", "503").doesNotContainKey("504");
         assertThat(operation.getResponses().get("429").getHeaders()).containsKey("Retry-After");
+        assertThat(codes(operation, "503")).containsExactly("OVERLOADED", "SERVICE_UNAVAILABLE", "UPSTREAM_TIMEOUT");
     }
 
     @Test
@@ -71,7 +72,7 @@ class PublicOperationsUnitTests {
         customizer.customize(operation, handler("read"));
 
         assertThat(operation.getSecurity()).isNull();
-        assertThat(operation.getResponses()).containsOnlyKeys("200", "400", "404", "429", "503", "504");
+        assertThat(operation.getResponses()).containsOnlyKeys("200", "400", "404", "429", "503");
         assertThat(codes(operation, "404")).containsExactly("EVENT_NOT_FOUND");
     }
 

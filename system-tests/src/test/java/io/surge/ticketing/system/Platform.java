@@ -80,6 +80,11 @@ public final class Platform {
         return env.get(name);
     }
 
+    /** Where fans reach the platform: the gateway's origin. */
+    public URI gateway() {
+        return gateway;
+    }
+
     /** The launcher's state folder (pids, logs). */
     public Path stateDir() {
         return Path.of(env.get("TICKETING_STATE_DIR"));
