@@ -362,7 +362,7 @@ class EventLifecycleIntegrationTests {
     void theApiDescriptionShowsPublicationAndTheRefundDeadlineButNoInternalRoute() {
         String docs = http.getForObject("/v3/api-docs", String.class);
 
-        assertThat(docs).contains("/api/v1/admin/events/{eventId}/publish").contains("EVENT_CANCELLED")
+        assertThat(docs).contains("/api/v1/admin/events/{event_id}/publish").contains("EVENT_CANCELLED")
                 .containsPattern("refund_?[dD]eadline").doesNotContain("/internal/events");
     }
 }

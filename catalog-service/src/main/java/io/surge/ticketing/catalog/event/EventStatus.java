@@ -3,11 +3,16 @@ package io.surge.ticketing.catalog.event;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The lifecycle status fans see (API.md "Event lifecycle"). Only DRAFT and CANCELLED are stored (the organizer's
  * decisions); the rest follow from the clock and booking's sold-out word, so they are computed whenever an event is
  * shown and never cached past the moment they change ({@link #changesAt}).
  */
+@Schema(description = "An event's lifecycle status: DRAFT (not published: fans get 404), SCHEDULED (before on_sale_at), "
+        + "ON_SALE (from on_sale_at until starts_at), SOLD_OUT (on sale, every seat held or sold; seats that come back "
+        + "reopen the sale), CLOSED (from starts_at), CANCELLED", example = "ON_SALE")
 public enum EventStatus {
 
     /** Created with {@code "publish": false}: invisible to fans until published. */

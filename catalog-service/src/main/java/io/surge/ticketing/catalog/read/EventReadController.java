@@ -14,8 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.catalog.CatalogProperties;
+import io.surge.ticketing.contracts.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * clock, so no cache (the gateway's, a CDN's, the browser's) shows a status after it has passed.
  */
 @RestController
-@Tag(name = "events")
+@Tag(name = "Events", description = "Event details and seat maps: public, cacheable, with strong ETags")
 class EventReadController {
 
     private final ReadModelCache cache;
@@ -40,26 +46,66 @@ class EventReadController {
         this.seatMapCaching = publicFor(properties.read().seatMapMaxAge());
     }
 
-    @GetMapping("/api/v1/events/{eventId}")
-    @Operation(summary = "Event details: venue, performer, dates, lifecycle status, refund deadline, price tiers, "
-            + "seat count", description = "status: SCHEDULED (before on_sale_at), ON_SALE, SOLD_OUT (on sale, every "
-            + "seat held or sold), CLOSED (from starts_at) or CANCELLED. A DRAFT is answered 404 until published.")
-    @ApiResponse(responseCode = "200", description = "the details; ETag \"e<id>-v<version>-<status>\"")
-    @ApiResponse(responseCode = "304", description = "If-None-Match matched")
-    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: no such event, or a DRAFT")
-    ResponseEntity<byte[]> details(@PathVariable long eventId,
+    @GetMapping("/api/v1/events/{event_id}")
+    @Operation(operationId = "getEvent", summary = "Read an event's details",
+            description = "The event as a fan sees it: name, performer, category, venue, dates, lifecycle status, "
+                    + "refund deadline, price tiers and seat count. `status` is SCHEDULED before `on_sale_at`, ON_SALE "
+                    + "from then, SOLD_OUT while every seat is held or sold (seats that come back reopen the sale), "
+                    + "CLOSED from `starts_at`, or CANCELLED. A DRAFT is answered 404 until it is published.\n\n"
+                    + "Public and cacheable: `Cache-Control: public, max-age` of a second at most, and never past the "
+                    + "moment the status changes by the clock; a strong `ETag` that names the version and the status. "
+                    + "Send it back in `If-None-Match` to get a bodiless 304 while nothing changed. Safe to retry.")
+    @ApiResponse(responseCode = "200", description = "the event's details",
+            headers = {@Header(name = HttpHeaders.ETAG,
+                    description = "strong, versioned: \"e<event_id>-v<version>-<status>\"",
+                    schema = @Schema(type = "string", example = "\"e42-v3-on_sale\"")),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, description = "public; max-age in seconds (1 by default)",
+                            schema = @Schema(type = "string", example = "max-age=1, public"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Renderers.Details.class)))
+    @ApiResponse(responseCode = "304", description = "not modified: `If-None-Match` named the current ETag",
+            headers = {@Header(name = HttpHeaders.ETAG, description = "the current ETag",
+                    schema = @Schema(type = "string")),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, description = "as on the 200",
+                            schema = @Schema(type = "string"))}, content = @Content)
+    @ProblemAnswer(status = 404, codes = ErrorCode.EVENT_NOT_FOUND, when = "no such event, or a DRAFT not published yet")
+    ResponseEntity<byte[]> details(
+            @Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
+            @Parameter(description = "an ETag this client holds: a match answers 304 without a body",
+                    example = "\"\\\"e42-v3-on_sale\\\"\"") // JSON text: the example keeps the ETag's quotes
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Instant now = clock.instant();
         Representation details = cache.details(eventId, now);
         return respond(details, ifNoneMatch, publicFor(maxAge(detailsMaxAge, details.changesAt(), now)));
     }
 
-    @GetMapping("/api/v1/events/{eventId}/seatmap")
-    @Operation(summary = "The static seat layout; seat_index is the seat's bit in the availability bitfield")
-    @ApiResponse(responseCode = "200", description = "the seat map; ETag \"sm<id>-v<version>\"")
-    @ApiResponse(responseCode = "304", description = "If-None-Match matched")
-    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: no such event, or a DRAFT")
-    ResponseEntity<byte[]> seatMap(@PathVariable long eventId,
+    @GetMapping("/api/v1/events/{event_id}/seatmap")
+    @Operation(operationId = "getSeatMap", summary = "Read an event's seat layout",
+            description = "The static layout: every section with its price and every seat with its `ticket_id` (what "
+                    + "a reservation names) and `seat_index`, the seat's bit in the availability bitfield "
+                    + "(`GET /api/v1/events/{event_id}/availability`; 0 .. seat_count-1). A 60,000-seat stadium is a "
+                    + "few MB: load it once and keep it.\n\n"
+                    + "Public and long-lived: `Cache-Control: public, max-age` of an hour by default and a strong "
+                    + "`ETag` that names the layout's version; `If-None-Match` answers 304 while it is the same. Safe "
+                    + "to retry.")
+    @ApiResponse(responseCode = "200", description = "the seat map",
+            headers = {@Header(name = HttpHeaders.ETAG,
+                    description = "strong, versioned: \"sm<event_id>-v<version>\"",
+                    schema = @Schema(type = "string", example = "\"sm42-v3\"")),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, description = "public; max-age in seconds (3600 by default)",
+                            schema = @Schema(type = "string", example = "max-age=3600, public"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = SeatMapSchema.class)))
+    @ApiResponse(responseCode = "304", description = "not modified: `If-None-Match` named the current ETag",
+            headers = {@Header(name = HttpHeaders.ETAG, description = "the current ETag",
+                    schema = @Schema(type = "string")),
+                    @Header(name = HttpHeaders.CACHE_CONTROL, description = "as on the 200",
+                            schema = @Schema(type = "string"))}, content = @Content)
+    @ProblemAnswer(status = 404, codes = ErrorCode.EVENT_NOT_FOUND, when = "no such event, or a DRAFT not published yet")
+    ResponseEntity<byte[]> seatMap(
+            @Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
+            @Parameter(description = "an ETag this client holds: a match answers 304 without a body",
+                    example = "\"\\\"sm42-v3\\\"\"") // JSON text: the example keeps the ETag's quotes
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return respond(cache.seatMap(eventId), ifNoneMatch, seatMapCaching);
     }

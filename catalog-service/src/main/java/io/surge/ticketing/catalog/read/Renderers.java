@@ -12,6 +12,7 @@ import io.surge.ticketing.catalog.event.EventSnapshot;
 import io.surge.ticketing.catalog.event.EventStatus;
 import io.surge.ticketing.catalog.layout.SeatLayout;
 import io.surge.ticketing.contracts.messages.TicketIds;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Serializes the public read models of an event (API.md "Read path"). */
 final class Renderers {
@@ -23,15 +24,63 @@ final class Renderers {
     private Renderers() {
     }
 
-    record Details(long eventId, String name, String performer, String category, EventStatus status,
-            java.time.Instant startsAt, java.time.Instant onSaleAt, java.time.Instant refundDeadline, Venue venue,
-            List<PriceTier> priceTiers, int seatCount, long version) {
+    @Schema(name = "EventDetails", description = "An event as fans see it (snake_case on the wire)")
+    record Details(
+            @Schema(description = "the event's id", example = "42", requiredMode = Schema.RequiredMode.REQUIRED)
+            long eventId,
+            @Schema(description = "the event's name", example = "Midnight Arena Tour",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+            @Schema(description = "who performs", example = "The Surge", requiredMode = Schema.RequiredMode.REQUIRED)
+            String performer,
+            @Schema(description = "the category, lower case", example = "concert",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String category,
+            @Schema(description = "the lifecycle status at this moment (a DRAFT is never shown)",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            EventStatus status,
+            @Schema(description = "when the show starts; the sale closes then", example = "2027-03-14T19:30:00Z",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            java.time.Instant startsAt,
+            @Schema(description = "when the sale opens (T0)", example = "2027-01-10T09:00:00Z",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            java.time.Instant onSaleAt,
+            @Schema(description = "paid bookings may be refunded until then (starts_at unless the organizer set one)",
+                    example = "2027-03-07T23:59:59Z", requiredMode = Schema.RequiredMode.REQUIRED)
+            java.time.Instant refundDeadline,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Venue venue,
+            @Schema(description = "one price per section of the venue, in the venue's order",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            List<PriceTier> priceTiers,
+            @Schema(description = "how many seats (and general-admission places) the event sells", example = "1200",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            int seatCount,
+            @Schema(description = "the event's version: grows with every change an organizer makes", example = "3",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            long version) {
     }
 
-    record Venue(long venueId, String name, String city, String country) {
+    @Schema(description = "Where the event takes place")
+    record Venue(
+            @Schema(example = "7", requiredMode = Schema.RequiredMode.REQUIRED) long venueId,
+            @Schema(example = "Riverside Arena", requiredMode = Schema.RequiredMode.REQUIRED) String name,
+            @Schema(example = "Lisbon", requiredMode = Schema.RequiredMode.REQUIRED) String city,
+            @Schema(example = "PT", requiredMode = Schema.RequiredMode.REQUIRED) String country) {
     }
 
-    record PriceTier(long sectionId, String section, long priceCents, boolean generalAdmission) {
+    @Schema(description = "The price of one section of the venue")
+    record PriceTier(
+            @Schema(description = "the section's id (what best-available reservations name as section_id)",
+                    example = "11", requiredMode = Schema.RequiredMode.REQUIRED)
+            long sectionId,
+            @Schema(description = "the section's name", example = "A", requiredMode = Schema.RequiredMode.REQUIRED)
+            String section,
+            @Schema(description = "price of one seat, in cents", example = "5000",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            long priceCents,
+            @Schema(description = "true for a standing area (places, no rows or seat numbers)", example = "false",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            boolean generalAdmission) {
     }
 
     /**

@@ -43,6 +43,27 @@ class RenderersUnitTests {
         assertThat(floor.get(2).get("number").asInt()).isEqualTo(3);
     }
 
+    /** {@link SeatMapSchema} describes the streamed seat map in the API description: the same members, no more. */
+    @Test
+    void theSeatMapHasExactlyTheMembersItsDescriptionNames() throws Exception {
+        EventSnapshot event = new EventSnapshot(7, "Show", "Band", "concert", EventSnapshot.PUBLISHED, Instant.now(),
+                Instant.now(), Instant.now(), true, false, 2, new EventSnapshot.Venue(1, "Hall", "Austin", "US"),
+                List.of(new EventSnapshot.Section(10, "A", 1, 2, false, 5000)));
+
+        JsonNode map = new ObjectMapper().readTree(Renderers.seatMap(event).body());
+
+        assertThat(map.propertyNames()).containsExactlyElementsOf(snakeCaseComponents(SeatMapSchema.class));
+        JsonNode section = map.get("sections").get(0);
+        assertThat(section.propertyNames()).containsExactlyElementsOf(snakeCaseComponents(SeatMapSchema.Section.class));
+        assertThat(section.get("seats").get(0).propertyNames())
+                .containsExactlyElementsOf(snakeCaseComponents(SeatMapSchema.Seat.class));
+    }
+
+    private static List<String> snakeCaseComponents(Class<? extends Record> type) {
+        return java.util.Arrays.stream(type.getRecordComponents())
+                .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase()).toList();
+    }
+
     @Test
     void aSixtyThousandSeatMapIsBuiltQuickly() throws Exception {
         List<EventSnapshot.Section> sections = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,9 @@ import io.surge.ticketing.search.query.SearchCriteria;
 import io.surge.ticketing.search.query.SearchPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,7 +30,7 @@ import jakarta.validation.constraints.Size;
 
 @RestController
 @Validated
-@Tag(name = "search")
+@Tag(name = "Search", description = "Find events: full-text, typo-tolerant, public and cacheable")
 class SearchController {
 
     /** Elasticsearch's default max_result_window: deeper pages are refused rather than failing there. */
@@ -48,18 +52,35 @@ class SearchController {
     }
 
     @GetMapping("/api/v1/events/search")
-    @Operation(summary = "Full-text, typo-tolerant, prefix-as-you-type search of upcoming events",
-            description = "Published events only (never a DRAFT or a cancelled event). Each result's status "
-                    + "(SCHEDULED, ON_SALE, SOLD_OUT, CLOSED) is decided at the moment of the search.")
+    @Operation(operationId = "searchEvents", summary = "Search upcoming events",
+            description = "Full-text, typo-tolerant, prefix-as-you-type search over the name, performer, venue and "
+                    + "city of published events (never a DRAFT or a cancelled event), best matches first, then the "
+                    + "soonest. Filters narrow by city, category and the start date. Served by the "
+                    + "search index, which follows the catalog within seconds. Each result's status (SCHEDULED, "
+                    + "ON_SALE, SOLD_OUT, CLOSED) is decided at the moment of the search.\n\n"
+                    + "Public and cacheable: `Cache-Control: public, max-age` of a second by default, so a CDN absorbs "
+                    + "popular queries. Pages are 1-based; `page * size` may not exceed 10,000 (refine the query "
+                    + "instead). Safe to retry; while the index is unavailable the answer is a quick 503 with "
+                    + "`Retry-After`.")
+    @ApiResponse(responseCode = "200", description = "one page of results",
+            headers = @Header(name = HttpHeaders.CACHE_CONTROL, description = "public; max-age in seconds (1 by default)",
+                    schema = @Schema(type = "string", example = "max-age=1, public")))
     ResponseEntity<SearchPage> search(
+            @Parameter(description = "free text: typo-tolerant, the last word matched as a prefix", example = "surge")
             @RequestParam(required = false) @Size(max = 200) String q,
+            @Parameter(description = "only events in this city (exact, case-insensitive)", example = "Lisbon")
             @RequestParam(required = false) @Size(max = 100) String city,
+            @Parameter(description = "only events of this category (case-insensitive)", example = "concert")
             @RequestParam(required = false) @Size(max = 50) String category,
-            @Parameter(description = "ISO-8601 instant or date (UTC), years 2000 to 2100; default now")
+            @Parameter(description = "events starting at or after: an ISO-8601 instant or date (UTC), years 2000 to "
+                    + "2100; default now", example = "2027-03-01")
             @RequestParam(required = false) String from,
-            @Parameter(description = "ISO-8601 instant or date (UTC, inclusive end of day), years 2000 to 2100")
+            @Parameter(description = "events starting at or before: an ISO-8601 instant or date (UTC, a date "
+                    + "includes its whole day), years 2000 to 2100; not before `from`", example = "2027-03-31")
             @RequestParam(required = false) String to,
+            @Parameter(description = "the 1-based page", example = "1")
             @RequestParam(defaultValue = "1") @Min(1) int page,
+            @Parameter(description = "results per page, 1 to 100", example = "20")
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Instant fromInstant = parse("from", from, false);
         Instant toInstant = parse("to", to, true);

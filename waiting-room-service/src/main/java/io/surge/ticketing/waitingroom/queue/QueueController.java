@@ -3,6 +3,7 @@ package io.surge.ticketing.waitingroom.queue;
 import java.time.Duration;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,17 +12,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.surge.ticketing.apidocs.ProblemAnswer;
+import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The fan's side of the waiting room. The user is the gateway-verified {@code X-User-Id}. */
 @RestController
-@RequestMapping("/api/v1/waiting-room/{eventId}")
-@Tag(name = "waiting room")
+@RequestMapping("/api/v1/waiting-room/{event_id}")
+@Tag(name = "Waiting room", description = "The queue in front of an on-sale: join, poll, collect the admission token")
 class QueueController {
 
     private static final CacheControl PUBLIC_FOR_A_SECOND = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
@@ -34,43 +38,67 @@ class QueueController {
         this.progress = progress;
     }
 
-    @Operation(summary = "The queue's public progress, the same for every fan (no token needed; cacheable for a second)",
-            description = "A page polls this, not status: the fan is admitted once serving reaches its queue_number, "
-                    + "and then calls status once to collect the admission token. status: PRE_QUEUE before the sale "
-                    + "starts, OPEN while numbers are served, SOLD_OUT while every seat is held or sold (serving stands "
-                    + "still until seats come back), CLOSED once the event is cancelled or the show has started.")
-    @ApiResponse(responseCode = "200", description = "{\"event_id\",\"status\",\"serving\",\"admission_rate_per_minute\",\"as_of\"}")
-    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND (a DRAFT event too)", content = @Content)
+    @Operation(operationId = "getQueueProgress", summary = "Read the queue's public progress",
+            description = "The same answer for every fan, no token needed: the highest queue number served so far "
+                    + "(`serving`) and the pace. A fan's page polls this, not `status`: once `serving` reaches the "
+                    + "fan's `queue_number` (from join or status), it calls `status` once to collect the admission "
+                    + "token. `status` is PRE_QUEUE before the sale starts, OPEN while numbers are served, SOLD_OUT "
+                    + "while every seat is held or sold (`serving` stands still until seats come back), CLOSED once "
+                    + "the event is cancelled or the show has started.\n\n"
+                    + "Public and cacheable for a second (`Cache-Control: public, max-age=1`): poll every few seconds. "
+                    + "Safe to retry; while the waiting room is being restored after a data loss the answer is a 503 "
+                    + "with `Retry-After`.")
+    @ApiResponse(responseCode = "200", description = "where the queue stands",
+            headers = @Header(name = HttpHeaders.CACHE_CONTROL, description = "public, for a second",
+                    schema = @Schema(type = "string", example = "max-age=1, public")))
+    @ProblemAnswer(status = 404, codes = ErrorCode.EVENT_NOT_FOUND, when = "no such event, or a DRAFT")
     @GetMapping("/progress")
-    ResponseEntity<QueueProgress.ProgressView> progress(@PathVariable long eventId) {
+    ResponseEntity<QueueProgress.ProgressView> progress(
+            @Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId) {
         return ResponseEntity.ok().cacheControl(PUBLIC_FOR_A_SECOND).body(progress.of(eventId));
     }
 
-    @Operation(summary = "Join the waiting room of an event (joining again returns the same entry)",
-            description = "While the event is sold out the fan still takes a place (in case seats come back) and is "
-                    + "answered status SOLD_OUT with its position.")
-    @ApiResponse(responseCode = "200", description = "status PRE_QUEUE, QUEUED, ADMITTED or SOLD_OUT")
-    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: no such event, or a DRAFT", content = @Content)
-    @ApiResponse(responseCode = "409", description = "WAITING_ROOM_NOT_OPEN before prequeue_opens_at; EVENT_CANCELLED; "
-            + "SALE_CLOSED once the show has started", content = @Content)
-    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the line is being restored, or the catalog "
-            + "cannot tell about an event created a moment ago (Retry-After)", content = @Content)
+    @Operation(operationId = "joinWaitingRoom", summary = "Join an event's waiting room",
+            description = "Takes the fan's place in line. Before the sale starts (from the pre-queue's opening) the "
+                    + "fan is PRE_QUEUE with no position: at the sale start every pre-queued fan gets a uniformly "
+                    + "random place, and later arrivals queue first come, first served behind them. After the sale "
+                    + "start the answer is QUEUED with a `queue_number` and `position`, or ADMITTED with the admission "
+                    + "token when the fan's turn has come. While the event is sold out the fan still takes a place "
+                    + "(in case seats come back) and is answered SOLD_OUT with its position.\n\n"
+                    + "Idempotent: one entry per fan and event, so joining again answers the same entry and keeps the "
+                    + "place; a retry is safe. While the line is being restored, or the catalog cannot tell about an "
+                    + "event created a moment ago, the answer is a 503 with `Retry-After`.")
+    @ApiResponse(responseCode = "200", description = "the fan's entry: PRE_QUEUE, QUEUED, ADMITTED or SOLD_OUT")
+    @ProblemAnswer(status = 404, codes = ErrorCode.EVENT_NOT_FOUND, when = "no such event, or a DRAFT")
+    @ProblemAnswer(status = 404, codes = ErrorCode.NOT_IN_QUEUE, when = "the fan's admitted session has just ended "
+            + "(its token expired): join again to queue at the back")
+    @ProblemAnswer(status = 409, codes = ErrorCode.WAITING_ROOM_NOT_OPEN, when = "before the pre-queue opens "
+            + "(`prequeue_opens_at` of the waiting-room settings)")
+    @ProblemAnswer(status = 409, codes = ErrorCode.EVENT_CANCELLED, when = "the event is cancelled")
+    @ProblemAnswer(status = 409, codes = ErrorCode.SALE_CLOSED, when = "the show has started: the sale is over")
     @PostMapping("/join")
-    ResponseEntity<QueueView> join(@PathVariable long eventId,
-            @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ID, required = false) String userId) {
+    ResponseEntity<QueueView> join(
+            @Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
+            @RequestHeader(name = Headers.USER_ID, required = false) String userId) {
         return respond(waitingRoom.join(eventId, requireUser(userId)));
     }
 
-    @Operation(summary = "Where the user stands; carries the admission token once admitted",
-            description = "SOLD_OUT: admission is paused while every seat is held or sold, the place is kept. CLOSED "
-                    + "with reason EVENT_CANCELLED or SALE_CLOSED: the line closed for good, no token is issued.")
-    @ApiResponse(responseCode = "200", description = "status PRE_QUEUE, QUEUED, ADMITTED (with admission_token), "
-            + "SOLD_OUT or CLOSED (with reason)")
-    @ApiResponse(responseCode = "404", description = "NOT_IN_QUEUE: not joined, or the admitted session ended; "
-            + "EVENT_NOT_FOUND: no such event, or a DRAFT", content = @Content)
+    @Operation(operationId = "getQueueStatus", summary = "Read the fan's place, and the admission token once admitted",
+            description = "Where the fan stands: PRE_QUEUE, QUEUED (with `queue_number`, `position` and "
+                    + "`eta_seconds`), ADMITTED with `admission_token` (send it as `X-Admission-Token` to reserve and "
+                    + "pay; the same token on every call until the admitted session ends), SOLD_OUT (admission is "
+                    + "paused while every seat is held or sold; the place is kept), or CLOSED with `reason` "
+                    + "EVENT_CANCELLED or SALE_CLOSED (the line closed for good, no token is issued).\n\n"
+                    + "Not cached (`Cache-Control: no-store`). Poll `progress` while waiting and call this once "
+                    + "`serving` has reached the fan's `queue_number`. Safe to retry.")
+    @ApiResponse(responseCode = "200", description = "the fan's entry; ADMITTED carries the admission token")
+    @ProblemAnswer(status = 404, codes = ErrorCode.NOT_IN_QUEUE, when = "the fan has not joined, or its admitted "
+            + "session ended: join again")
+    @ProblemAnswer(status = 404, codes = ErrorCode.EVENT_NOT_FOUND, when = "no such event, or a DRAFT")
     @GetMapping("/status")
-    ResponseEntity<QueueView> status(@PathVariable long eventId,
-            @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ID, required = false) String userId) {
+    ResponseEntity<QueueView> status(
+            @Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
+            @RequestHeader(name = Headers.USER_ID, required = false) String userId) {
         return respond(waitingRoom.status(eventId, requireUser(userId)));
     }
 

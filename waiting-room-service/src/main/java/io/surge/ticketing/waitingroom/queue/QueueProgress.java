@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The public state of each event's queue: who is being served and at what pace, the same answer for every fan. A
@@ -49,6 +50,9 @@ class QueueProgress {
     }
 
     /** Where an event's queue stands. */
+    @Schema(description = "PRE_QUEUE: before the sale starts, nobody has a number yet; OPEN: numbers are served at the "
+            + "admission rate; SOLD_OUT: every seat is held or sold, nobody is admitted until seats come back; CLOSED: "
+            + "cancelled, or the show started", example = "OPEN")
     enum ProgressStatus {
         /** before the sale starts (T0): nobody has a number yet */
         PRE_QUEUE,
@@ -66,6 +70,21 @@ class QueueProgress {
      *                              buffer is deep)
      * @param asOf                  when Redis computed it
      */
-    record ProgressView(long eventId, ProgressStatus status, long serving, int admissionRatePerMinute, Instant asOf) {
+    @Schema(name = "QueueProgress", description = "Where an event's queue stands: the same for every fan")
+    record ProgressView(
+            @Schema(description = "the event", example = "42", requiredMode = Schema.RequiredMode.REQUIRED)
+            long eventId,
+            @Schema(description = "the queue's state", requiredMode = Schema.RequiredMode.REQUIRED)
+            ProgressStatus status,
+            @Schema(description = "the highest queue number admitted so far: a fan whose queue_number is at or below "
+                    + "it calls status to collect its admission token", example = "46700",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            long serving,
+            @Schema(description = "fans admitted per minute now (the configured rate, or less while booking is busy)",
+                    example = "1200", requiredMode = Schema.RequiredMode.REQUIRED)
+            int admissionRatePerMinute,
+            @Schema(description = "when this was computed", example = "2027-01-10T09:04:12.512Z",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            Instant asOf) {
     }
 }

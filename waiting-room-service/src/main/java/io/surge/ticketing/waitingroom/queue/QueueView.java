@@ -2,6 +2,8 @@ package io.surge.ticketing.waitingroom.queue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The body of join and status: small and the same for both. {@code position} is how many numbers are still to be
  * served before this one ({@code queue_number - serving}); it is null in the pre-queue, where nobody has a place.
@@ -11,12 +13,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param admissionToken only when ADMITTED
  * @param reason         only when CLOSED: {@code EVENT_CANCELLED} or {@code SALE_CLOSED}
  */
+@Schema(description = "A fan's entry in an event's waiting room")
 record QueueView(
+        @Schema(description = "where the fan stands", requiredMode = Schema.RequiredMode.REQUIRED)
         QueueStatus status,
+        @Schema(description = "how many numbers are still to be served before the fan's (queue_number - serving); "
+                + "0 when admitted; null in the pre-queue and once closed", example = "1520", nullable = true)
         Long position,
+        @Schema(description = "estimated seconds until the fan's turn at the current pace; null where no estimate "
+                + "can be made (pre-queue, sold out, closed)", example = "76", nullable = true)
         Long etaSeconds,
+        @Schema(description = "the fan's fixed place in line: admitted once `serving` of the progress reaches it; "
+                + "null in the pre-queue and once closed", example = "48213", nullable = true)
         Long queueNumber,
+        @Schema(description = "only when ADMITTED: the signed token naming this fan and event, sent as "
+                + "`X-Admission-Token` to reserve and pay; it expires with the admitted session",
+                example = "v2.3f9a1c0e.eyJ1IjoidS0xIiwiZSI6NDJ9.q1v8nV3wq0f3b2cXyZ")
         @JsonInclude(JsonInclude.Include.NON_NULL) String admissionToken,
+        @Schema(description = "only when CLOSED: why the line closed", allowableValues = {"EVENT_CANCELLED",
+                "SALE_CLOSED"}, example = "EVENT_CANCELLED")
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
 
     /** The pure mapping from a queue number and the serving counter to what the user sees. */

@@ -13,13 +13,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
 import io.surge.ticketing.contracts.web.UserRoles;
 import io.surge.ticketing.platform.web.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,8 +29,9 @@ import jakarta.validation.Valid;
  * checked again here because this service must not depend on being reached only through one route.
  */
 @RestController
-@RequestMapping("/api/v1/admin/events/{eventId}/waiting-room")
-@Tag(name = "waiting room admin")
+@RequestMapping("/api/v1/admin/events/{event_id}/waiting-room")
+@Tag(name = "Waiting room (admin)", description = "An organizer paces an event's sale: pre-queue, admission rate, "
+        + "sessions, holds and ticket limits (role admin)")
 class SettingsController {
 
     private final SettingsStore store;
@@ -43,34 +44,34 @@ class SettingsController {
         this.events = events;
     }
 
-    @Operation(summary = "The waiting-room settings of an event",
-            description = "An event the waiting room has not heard of through Kafka yet is looked up in the catalog.")
+    @Operation(operationId = "getWaitingRoomSettings", summary = "Read an event's waiting-room settings",
+            description = "The settings in force, with the event's `on_sale_at` (T0). An event the waiting room has "
+                    + "not heard of yet is looked up in the catalog. Safe to retry; while the catalog cannot be asked, "
+                    + "or the settings are being restored after a data loss, the answer is a 503 with `Retry-After`.")
     @ApiResponse(responseCode = "200", description = "the settings in force")
-    @ApiResponse(responseCode = "403", description = "FORBIDDEN: the admin role is required", content = @Content)
-    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: the catalog does not know the event",
-            content = @Content)
-    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the catalog cannot be asked now, or the "
-            + "settings are being restored after Redis lost its data (Retry-After)", content = @Content)
+    @ProblemAnswer(status = 404, codes = ErrorCode.EVENT_NOT_FOUND, when = "the catalog does not know the event")
     @GetMapping
-    SaleSettings get(@PathVariable long eventId,
-            @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
+    SaleSettings get(@Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
+            @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
         requireAdmin(roles);
         return events.settings(eventId).orElseThrow(() -> notFound(eventId));
     }
 
-    @Operation(summary = "Change the waiting-room settings of an event (omitted fields keep their value)",
-            description = "Accepted as soon as the catalog has created the event (a DRAFT included): an event the "
-                    + "waiting room has not heard of through Kafka yet is looked up in the catalog and learned.")
-    @ApiResponse(responseCode = "200", description = "the stored settings, published to booking")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED with field errors", content = @Content)
-    @ApiResponse(responseCode = "403", description = "FORBIDDEN: the admin role is required", content = @Content)
-    @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: the catalog does not know the event",
-            content = @Content)
-    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the catalog or Kafka cannot be reached "
-            + "now, or the settings are being restored after Redis lost its data (Retry-After)", content = @Content)
+    @Operation(operationId = "putWaitingRoomSettings", summary = "Change an event's waiting-room settings",
+            description = "Changes the members given; omitted ones keep their value. Accepted as soon as "
+                    + "`POST /api/v1/admin/events` has answered (a DRAFT included). The sale starts at the event's "
+                    + "`on_sale_at`; `prequeue_opens_at` must not be after it (400 VALIDATION_FAILED). The stored "
+                    + "settings take effect in the waiting room at once and are sent on to booking (hold length, "
+                    + "ticket limit).\n\n"
+                    + "Idempotent: the same settings again change nothing, so a retry is safe. While the catalog or "
+                    + "Kafka cannot be reached, or the settings are being restored after a data loss, the answer is a "
+                    + "503 with `Retry-After`.")
+    @ApiResponse(responseCode = "200", description = "the stored settings, now in force")
+    @ProblemAnswer(status = 404, codes = ErrorCode.EVENT_NOT_FOUND, when = "the catalog does not know the event")
     @PutMapping
-    SaleSettings put(@PathVariable long eventId, @Valid @RequestBody SettingsRequest request,
-            @Parameter(hidden = true) @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
+    SaleSettings put(@Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
+            @Valid @RequestBody SettingsRequest request,
+            @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
         requireAdmin(roles);
         SaleSettings current = events.settings(eventId).orElseThrow(() -> notFound(eventId));
         Instant opens = request.prequeueOpensAt();
