@@ -21,12 +21,12 @@ class ApiDescriptionIntegrationTests extends AfterTheSaleIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode paths = json(response).get("paths");
         List<String> names = new ArrayList<>(paths.propertyNames());
-        assertThat(names).contains("/api/v1/bookings", "/api/v1/bookings/{bookingId}/tickets",
-                "/api/v1/bookings/{bookingId}/tickets/{ticketId}/qr", "/api/v1/admin/events/{eventId}/check-ins",
-                "/api/v1/admin/events/{eventId}/sales");
+        assertThat(names).contains("/api/v1/bookings", "/api/v1/bookings/{booking_id}/tickets",
+                "/api/v1/bookings/{booking_id}/tickets/{ticket_id}/qr", "/api/v1/admin/events/{event_id}/check-ins",
+                "/api/v1/admin/events/{event_id}/sales");
         assertThat(names).noneMatch(path -> path.startsWith("/internal"));
-        assertThat(paths.get("/api/v1/admin/events/{eventId}/check-ins").get("post").get("responses").has("422")).isTrue();
-        assertThat(paths.get("/api/v1/bookings/{bookingId}/tickets/{ticketId}/qr").get("get").get("responses").get("200")
+        assertThat(paths.get("/api/v1/admin/events/{event_id}/check-ins").get("post").get("responses").has("422")).isTrue();
+        assertThat(paths.get("/api/v1/bookings/{booking_id}/tickets/{ticket_id}/qr").get("get").get("responses").get("200")
                 .get("content").has("image/png")).isTrue();
     }
 }

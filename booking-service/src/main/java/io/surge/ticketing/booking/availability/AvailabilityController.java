@@ -16,13 +16,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.booking.BookingProperties;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.platform.web.DomainException;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The read path of seat availability, served from the Redis bitfield (never from Postgres), cacheable by a
@@ -31,6 +36,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
  * from it per request, and only for an event booking has inventory for: any other id is 404 from memory.
  */
 @RestController
+@Tag(name = "Availability", description = "Which seats are free, live, for a seat map")
 class AvailabilityController {
 
     private final AvailabilityAnswers answers;
@@ -58,18 +64,37 @@ class AvailabilityController {
         return registration;
     }
 
-    @Operation(summary = "Seat availability bitfield (bit i = seat_index i; 1 = held or sold)")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = AvailabilityView.class)))
-    @GetMapping(path = "/api/v1/events/{eventId}/availability", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> json(@PathVariable long eventId,
+    @Operation(operationId = "getAvailability", summary = "The seats held or sold, as a bitfield",
+            description = "Bit i (most significant bit of byte 0 is seat 0) is 1 when the seat with `seat_index` i "
+                    + "of the seat map is held or sold. JSON carries it in base64; `Accept: application/octet-stream` "
+                    + "answers the raw bytes. Public and cacheable for a second (`Cache-Control`), with a strong "
+                    + "`ETag`: send it back in `If-None-Match` and an unchanged bitfield is a 304 without a body. "
+                    + "Served from Redis, never from the primary database.")
+    @ApiResponse(responseCode = "200", description = "the bitfield",
+            headers = {@Header(name = "ETag", description = "strong, per representation", schema = @Schema(type = "string")),
+                    @Header(name = "Cache-Control", description = "public, max-age=1", schema = @Schema(type = "string")),
+                    @Header(name = "X-Seat-Count", description = "the event's seat count (bits that mean a seat)",
+                            schema = @Schema(type = "integer", example = "16"))},
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AvailabilityView.class)),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "304", description = "not modified since the ETag sent in If-None-Match: no body",
+            headers = {@Header(name = "ETag", description = "the same ETag", schema = @Schema(type = "string")),
+                    @Header(name = "Cache-Control", description = "public, max-age=1", schema = @Schema(type = "string"))},
+            content = @Content)
+    @ProblemAnswer(status = 404, codes = ErrorCode.EVENT_NOT_FOUND, when = "no such event, or a DRAFT")
+    @GetMapping(path = "/api/v1/events/{event_id}/availability", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> json(@Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
+            @Parameter(description = "the ETag of the copy the client has: an unchanged bitfield answers 304",
+                    example = "\"5c1b9e0a-16-j\"")
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         AvailabilityAnswers.Answer answer = answer(eventId);
         return respond(ifNoneMatch, answer.jsonEtag(), MediaType.APPLICATION_JSON, answer.json(), answer);
     }
 
-    @GetMapping(path = "/api/v1/events/{eventId}/availability", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    ResponseEntity<byte[]> bytes(@PathVariable long eventId,
+    /** The raw representation of the same operation: described once, on {@link #json}, with both media types. */
+    @Hidden
+    @GetMapping(path = "/api/v1/events/{event_id}/availability", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    ResponseEntity<byte[]> bytes(@PathVariable("event_id") long eventId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         AvailabilityAnswers.Answer answer = answer(eventId);
         return respond(ifNoneMatch, answer.bytesEtag(), MediaType.APPLICATION_OCTET_STREAM, answer.bitfield(), answer);
@@ -105,6 +130,9 @@ class AvailabilityController {
     }
 
     /** The JSON answer's shape, for the API description (the body itself is encoded once per version). */
-    record AvailabilityView(long eventId, int seatCount, String bitfield, Instant asOf) {
+    record AvailabilityView(@Schema(example = "42") long eventId, @Schema(example = "16") int seatCount,
+            @Schema(description = "base64 of the bitfield: bit i is 1 when seat_index i is held or sold", example = "wAE=")
+            String bitfield,
+            @Schema(description = "when the bitfield was read", example = "2026-12-01T10:00:00.250Z") Instant asOf) {
     }
 }

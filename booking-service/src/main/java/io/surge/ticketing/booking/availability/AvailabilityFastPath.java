@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class AvailabilityFastPath implements Filter {
 
-    static final String PATTERN = "/api/v1/events/{eventId}/availability";
+    static final String PATTERN = "/api/v1/events/{event_id}/availability";
     private static final String PREFIX = "/api/v1/events/";
     private static final String SUFFIX = "/availability";
 

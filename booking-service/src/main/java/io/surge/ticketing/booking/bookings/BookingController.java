@@ -11,15 +11,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.booking.admission.AdmissionCheck;
 import io.surge.ticketing.booking.web.RequestUser;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
 import io.surge.ticketing.platform.web.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** A fan's own bookings: status polls and cancellation. Another user's booking is answered 404. */
 @RestController
+@Tag(name = "Bookings", description = "A fan's own bookings: status, cancellation and the list")
 class BookingController {
 
     private final BookingRepository bookings;
@@ -35,10 +42,17 @@ class BookingController {
         this.admission = admission;
     }
 
-    @Operation(summary = "A booking of the caller: PENDING while buffered, then RESERVED, CONFIRMED, EXPIRED, CANCELLED, REJECTED or REFUNDED (with its refund_id)")
-    @GetMapping("/api/v1/bookings/{bookingId}")
+    @Operation(operationId = "getBooking", summary = "A booking of the caller",
+            description = "PENDING while a buffered reservation is not decided yet (with `Retry-After`), then RESERVED "
+                    + "(a hold until `expires_at`), CONFIRMED (paid, with `payment_id`), EXPIRED, CANCELLED, REJECTED "
+                    + "(with `reason`) or REFUNDED (with `refund_id`). Another fan's booking is answered 404. Never cached.")
+    @ApiResponse(responseCode = "200", description = "the booking",
+            headers = @Header(name = "Retry-After", description = "while PENDING: seconds before polling again",
+                    schema = @Schema(type = "integer")))
+    @ProblemAnswer(status = 404, codes = ErrorCode.BOOKING_NOT_FOUND, when = "no such booking of the caller")
+    @GetMapping("/api/v1/bookings/{booking_id}")
     ResponseEntity<BookingView> get(@RequestHeader(name = Headers.USER_ID, required = false) String userHeader,
-            @PathVariable UUID bookingId) {
+            @Parameter(description = "the booking (`booking_id` of the reserve answer)", example = "0b6f3c1e-4a52-4f0e-9d1b-6c2a7e8f9a01") @PathVariable("booking_id") UUID bookingId) {
         String userId = RequestUser.require(userHeader);
         BookingView view = bookings.find(bookingId)
                 .filter(booking -> booking.userId().equals(userId))
@@ -52,11 +66,18 @@ class BookingController {
         return response.body(view);
     }
 
-    @Operation(summary = "Release a hold that is not paid yet")
-    @DeleteMapping("/api/v1/bookings/{bookingId}")
+    @Operation(operationId = "cancelBooking", summary = "Release a hold that is not paid yet",
+            description = "The seats go back on sale at once; the answer is the booking, now CANCELLED. Needs the "
+                    + "admission token of the booking's event, like reserving.")
+    @ApiResponse(responseCode = "200", description = "cancelled: the booking, now CANCELLED, its seats back on sale")
+    @ProblemAnswer(status = 404, codes = ErrorCode.BOOKING_NOT_FOUND, when = "no such booking of the caller")
+    @ProblemAnswer(status = 409, codes = ErrorCode.BOOKING_NOT_CANCELLABLE, when = "the booking is paid, already "
+            + "ended, or a buffered reservation not decided yet (retry in a moment)")
+    @ProblemAnswer(status = 409, codes = ErrorCode.HOLD_EXPIRED, when = "the hold expired before the cancellation")
+    @DeleteMapping("/api/v1/bookings/{booking_id}")
     BookingView cancel(@RequestHeader(name = Headers.USER_ID, required = false) String userHeader,
             @RequestHeader(name = Headers.ADMISSION_TOKEN, required = false) String admissionToken,
-            @PathVariable UUID bookingId) {
+            @Parameter(description = "the booking (`booking_id` of the reserve answer)", example = "0b6f3c1e-4a52-4f0e-9d1b-6c2a7e8f9a01") @PathVariable("booking_id") UUID bookingId) {
         String userId = RequestUser.require(userHeader);
         Booking booking = bookings.find(bookingId).filter(b -> b.userId().equals(userId)).orElse(null);
         if (booking == null) {

@@ -17,6 +17,7 @@ import io.surge.ticketing.booking.tickets.TicketCodec.TicketCode;
 import io.surge.ticketing.booking.tickets.TicketSeats;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.platform.web.DomainException;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A ticket code presented at the door of an event: checked in exactly once. A code that is not ours (malformed,
@@ -45,7 +46,9 @@ class DoorScans {
         }
     }
 
-    record CheckedIn(long ticketId, String section, String row, int number, Instant checkedInAt) {
+    record CheckedIn(@Schema(example = "1017") long ticketId, @Schema(example = "A") String section,
+            @Schema(example = "3") String row, @Schema(example = "12") int number,
+            @Schema(example = "2026-12-20T19:42:07Z") Instant checkedInAt) {
     }
 
     CheckedIn scan(long eventId, String code, String scannedBy) {

@@ -19,13 +19,17 @@ import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
 import io.surge.ticketing.platform.web.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 
 /** The caller's own bookings, newest first, a page at a time. */
 @RestController
+@Tag(name = "Bookings", description = "A fan's own bookings: status, cancellation and the list")
 class MyBookingsController {
 
     private final MyBookingsRepository bookings;
@@ -34,18 +38,23 @@ class MyBookingsController {
         this.bookings = bookings;
     }
 
-    record Page(int page, int size, long total, List<BookingView> results) {
+    record Page(@Schema(example = "1") int page, @Schema(example = "20") int size,
+            @Schema(description = "every matching booking", example = "3") long total, List<BookingView> results) {
     }
 
-    @Operation(summary = "The caller's bookings, newest first, optionally of one event and in one status")
+    @Operation(operationId = "listMyBookings", summary = "The caller's bookings, newest first",
+            description = "Optionally of one event and in one status (PENDING, RESERVED, CONFIRMED, EXPIRED, CANCELLED, "
+                    + "REJECTED, REFUNDED). Pages count from 1; `total` counts every matching booking.")
     @ApiResponse(responseCode = "200", description = "one page; total counts every matching booking")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: page < 1, size outside 1..100, event_id not positive, unknown status")
     @GetMapping("/api/v1/bookings")
     ResponseEntity<Page> list(@RequestHeader(name = Headers.USER_ID, required = false) String userHeader,
+            @Parameter(description = "only this event's bookings", example = "42")
             @RequestParam(name = "event_id", required = false) @Positive Long eventId,
+            @Parameter(description = "only bookings in this status", example = "CONFIRMED", schema = @Schema(type = "string",
+                    allowableValues = {"PENDING", "RESERVED", "CONFIRMED", "EXPIRED", "CANCELLED", "REJECTED", "REFUNDED"}))
             @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "page", defaultValue = "1") @Min(1) int page,
-            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+            @Parameter(description = "the page, from 1") @RequestParam(name = "page", defaultValue = "1") @Min(1) int page,
+            @Parameter(description = "bookings per page, 1 to 100") @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
         MyBookingsQuery query = new MyBookingsQuery(RequestUser.require(userHeader), eventId, status(status), page, size);
         List<BookingView> results = bookings.page(query).stream().map(BookingView::of).toList();
         long total = page == 1 && results.size() < size ? results.size() : bookings.count(query);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.surge.ticketing.booking.inventory.EventFacts;
 import io.surge.ticketing.booking.inventory.EventInventoryRepository;
 import io.surge.ticketing.booking.waitingroom.WaitingRoomClient;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An organizer's sales report of one event: seats free, held, sold and refunded, money taken and given back, tickets
@@ -33,11 +34,16 @@ class SalesReports {
 
     /** The queue as the waiting room counts it; both null when it could not be asked. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Queue(Long waiting, Long admitted) {
+    record Queue(@Schema(description = "fans queued, not admitted yet", example = "1200") Long waiting,
+            @Schema(description = "fans admitted so far", example = "800") Long admitted) {
     }
 
-    record Report(long eventId, EventStatus status, int seatCount, int available, int held, int sold, int refunded,
-            long grossCents, long refundedCents, int checkedIn, Queue queue) {
+    record Report(@Schema(example = "42") long eventId, @Schema(example = "ON_SALE") EventStatus status,
+            @Schema(example = "2000") int seatCount, @Schema(example = "1450") int available,
+            @Schema(example = "50") int held, @Schema(example = "500") int sold, @Schema(example = "3") int refunded,
+            @Schema(description = "paid, in cents", example = "3750000") long grossCents,
+            @Schema(description = "refunded, in cents", example = "22500") long refundedCents,
+            @Schema(example = "0") int checkedIn, Queue queue) {
     }
 
     /** Empty for an event booking has no inventory for. */

@@ -16,6 +16,7 @@ import io.surge.ticketing.booking.bookings.BookingStatus;
 import io.surge.ticketing.booking.bookings.PendingMarkers;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.platform.web.DomainException;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A fan's tickets: one per seat of a paid booking, each with its seat as the seat map names it, the price it was
@@ -42,10 +43,16 @@ class IssuedTickets {
         VALID, CHECKED_IN, REFUNDED
     }
 
-    record Ticket(long ticketId, String section, String row, int number, long priceCents, String code, Status status) {
+    record Ticket(@Schema(example = "1017") long ticketId, @Schema(example = "A") String section,
+            @Schema(example = "3") String row, @Schema(example = "12") int number,
+            @Schema(description = "the price paid, in cents", example = "7500") long priceCents,
+            @Schema(description = "signed and opaque: what the QR code holds and the door scanner checks",
+                    example = "t1.3f9a1c2e.AAAAAAAAACoAAAAAAAAD-Q.Yk0bC2xW9nR3vQ8sT1uE4aZ7pL6mJ5hG2fD0cX9yV8w") String code,
+            @Schema(example = "VALID") Status status) {
     }
 
-    record Tickets(UUID bookingId, long eventId, List<Ticket> tickets) {
+    record Tickets(@Schema(example = "0b6f3c1e-4a52-4f0e-9d1b-6c2a7e8f9a01") UUID bookingId,
+            @Schema(example = "42") long eventId, List<Ticket> tickets) {
     }
 
     /** The tickets of the caller's CONFIRMED or REFUNDED booking. */
