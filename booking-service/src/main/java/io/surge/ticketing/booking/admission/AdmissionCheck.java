@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.surge.ticketing.booking.BookingProperties;
-import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.platform.web.DomainException;
 
@@ -31,14 +30,7 @@ public class AdmissionCheck {
         if (verification.valid()) {
             return;
         }
-        ErrorCode code = switch (verification.failure()) {
-            case MISSING -> ErrorCode.ADMISSION_REQUIRED;
-            case MALFORMED, BAD_SIGNATURE -> ErrorCode.ADMISSION_INVALID;
-            case EXPIRED -> ErrorCode.ADMISSION_EXPIRED;
-            case WRONG_EVENT -> ErrorCode.ADMISSION_WRONG_EVENT;
-            case WRONG_USER -> ErrorCode.ADMISSION_WRONG_USER;
-        };
-        throw new DomainException(HttpStatus.FORBIDDEN, code, "a valid admission token for this event is required",
-                Map.of());
+        throw new DomainException(HttpStatus.FORBIDDEN, verification.failure().errorCode(),
+                verification.failure().detail(), Map.of());
     }
 }

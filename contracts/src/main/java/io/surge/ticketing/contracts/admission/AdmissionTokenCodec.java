@@ -9,10 +9,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.surge.ticketing.contracts.ErrorCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -187,8 +187,43 @@ public final class AdmissionTokenCodec {
     }
 
     /** Why a token was refused. */
+    /**
+     * Why a token was refused, with the one problem code and wording every verifier (gateway, booking, payment)
+     * answers for it.
+     */
     public enum Failure {
-        MISSING, MALFORMED, BAD_SIGNATURE, EXPIRED, WRONG_EVENT, WRONG_USER
+        MISSING(ErrorCode.ADMISSION_REQUIRED, "an admission token from the waiting room is required (X-Admission-Token)"),
+        MALFORMED(ErrorCode.ADMISSION_INVALID, "the admission token is not valid"),
+        BAD_SIGNATURE(ErrorCode.ADMISSION_INVALID, "the admission token is not valid"),
+        EXPIRED(ErrorCode.ADMISSION_EXPIRED, "the admission token has expired; rejoin the waiting room"),
+        WRONG_EVENT(ErrorCode.ADMISSION_WRONG_EVENT, "the admission token is for another event"),
+        WRONG_USER(ErrorCode.ADMISSION_WRONG_USER, "the admission token belongs to another user");
+
+        private final ErrorCode errorCode;
+        private final String detail;
+
+        Failure(ErrorCode errorCode, String detail) {
+            this.errorCode = errorCode;
+            this.detail = detail;
+        }
+
+        public ErrorCode errorCode() {
+            return errorCode;
+        }
+
+        public String detail() {
+            return detail;
+        }
+
+        /** The wording of an admission refusal's code ({@code "admission refused"} for any other code). */
+        public static String detailOf(ErrorCode code) {
+            for (Failure failure : values()) {
+                if (failure.errorCode == code) {
+                    return failure.detail;
+                }
+            }
+            return "admission refused";
+        }
     }
 
     /** The outcome of a verification: either a token or a failure. */

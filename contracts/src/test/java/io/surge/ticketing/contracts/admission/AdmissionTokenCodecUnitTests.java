@@ -12,6 +12,7 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec.Failure;
 
 class AdmissionTokenCodecUnitTests {
@@ -108,5 +109,19 @@ class AdmissionTokenCodecUnitTests {
     void refusesShortSecrets() {
         assertThatThrownBy(() -> AdmissionTokenCodec.fromSecret("short", clock))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyFailureHasOneCodeAndOneWordingForEveryVerifier() {
+        assertThat(AdmissionTokenCodec.Failure.MISSING.errorCode()).isEqualTo(ErrorCode.ADMISSION_REQUIRED);
+        assertThat(AdmissionTokenCodec.Failure.MALFORMED.errorCode()).isEqualTo(ErrorCode.ADMISSION_INVALID);
+        assertThat(AdmissionTokenCodec.Failure.BAD_SIGNATURE.errorCode()).isEqualTo(ErrorCode.ADMISSION_INVALID);
+        assertThat(AdmissionTokenCodec.Failure.EXPIRED.errorCode()).isEqualTo(ErrorCode.ADMISSION_EXPIRED);
+        assertThat(AdmissionTokenCodec.Failure.WRONG_EVENT.errorCode()).isEqualTo(ErrorCode.ADMISSION_WRONG_EVENT);
+        assertThat(AdmissionTokenCodec.Failure.WRONG_USER.errorCode()).isEqualTo(ErrorCode.ADMISSION_WRONG_USER);
+        for (AdmissionTokenCodec.Failure failure : AdmissionTokenCodec.Failure.values()) {
+            assertThat(AdmissionTokenCodec.Failure.detailOf(failure.errorCode())).isEqualTo(failure.detail()).isNotBlank();
+        }
+        assertThat(AdmissionTokenCodec.Failure.detailOf(ErrorCode.FORBIDDEN)).isEqualTo("admission refused");
     }
 }

@@ -62,23 +62,10 @@ final class AdmissionGuard {
     }
 
     static ErrorCode codeOf(Failure failure) {
-        return switch (failure) {
-            case MISSING -> ErrorCode.ADMISSION_REQUIRED;
-            case MALFORMED, BAD_SIGNATURE -> ErrorCode.ADMISSION_INVALID;
-            case EXPIRED -> ErrorCode.ADMISSION_EXPIRED;
-            case WRONG_EVENT -> ErrorCode.ADMISSION_WRONG_EVENT;
-            case WRONG_USER -> ErrorCode.ADMISSION_WRONG_USER;
-        };
+        return failure.errorCode();
     }
 
     static String describe(ErrorCode code) {
-        return switch (code) {
-            case ADMISSION_REQUIRED -> "an admission token from the waiting room is required (X-Admission-Token)";
-            case ADMISSION_INVALID -> "the admission token is not valid";
-            case ADMISSION_EXPIRED -> "the admission token has expired; rejoin the waiting room";
-            case ADMISSION_WRONG_EVENT -> "the admission token is for another event";
-            case ADMISSION_WRONG_USER -> "the admission token belongs to another user";
-            default -> "admission refused";
-        };
+        return Failure.detailOf(code);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec.Failure;
@@ -48,15 +47,6 @@ class AdmissionCheck {
                 return;
             }
         }
-        throw switch (failure) {
-            case MISSING -> CheckoutRefusal.admission(ErrorCode.ADMISSION_REQUIRED, "an admission token is required");
-            case EXPIRED -> CheckoutRefusal.admission(ErrorCode.ADMISSION_EXPIRED, "the admission token has expired");
-            case WRONG_EVENT -> CheckoutRefusal.admission(ErrorCode.ADMISSION_WRONG_EVENT,
-                    "the admission token is for another event");
-            case WRONG_USER -> CheckoutRefusal.admission(ErrorCode.ADMISSION_WRONG_USER,
-                    "the admission token is for another user");
-            case MALFORMED, BAD_SIGNATURE -> CheckoutRefusal.admission(ErrorCode.ADMISSION_INVALID,
-                    "the admission token is invalid");
-        };
+        throw CheckoutRefusal.admission(failure.errorCode(), failure.detail());
     }
 }

@@ -4,11 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,14 +46,5 @@ class SettingsPublisher {
     private static DomainException unavailable() {
         return new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
                 "the settings could not be published; retry");
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Topic {
-
-        @Bean
-        NewTopic saleSettingsTopic() {
-            return TopicBuilder.name(Topics.SALE_SETTINGS).partitions(3).replicas(1).compact().build();
-        }
     }
 }
