@@ -13,6 +13,7 @@ import io.surge.ticketing.contracts.web.Headers;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -65,6 +66,27 @@ public class PublicApiComponents implements GlobalOpenApiCustomizer {
                         .description("the stable, machine-readable reason"))
                 .addProperty("errors", new ArraySchema().items(error)
                         .description("with VALIDATION_FAILED: each invalid member or parameter"))
+                // members some refusals add, named here so that a typed client reads them
+                .addProperty("unavailable_ticket_ids", new ArraySchema().items(new IntegerSchema().format("int64"))
+                        .description("with SEATS_UNAVAILABLE: the seats asked for that are taken"))
+                .addProperty("invalid_ticket_ids", new ArraySchema().items(new IntegerSchema().format("int64"))
+                        .description("seats asked for that are not seats of the event"))
+                .addProperty("sold_out", new BooleanSchema()
+                        .description("with SEATS_UNAVAILABLE: the section has too few seats left; nothing was held"))
+                .addProperty("booking_id", new StringSchema().format("uuid").description("the booking concerned"))
+                .addProperty("booking_status", new StringSchema()
+                        .description("with BOOKING_NOT_CONFIRMED: where the booking stands"))
+                .addProperty("max_tickets_per_user", new IntegerSchema()
+                        .description("with TICKET_LIMIT_EXCEEDED: the event's limit per fan"))
+                .addProperty("on_sale_at", new StringSchema().format("date-time")
+                        .description("with EVENT_NOT_ON_SALE: when the sale opens"))
+                .addProperty("starts_at", new StringSchema().format("date-time")
+                        .description("with SALE_CLOSED: when the show started"))
+                .addProperty("ticket_id", new IntegerSchema().format("int64").description("the ticket concerned"))
+                .addProperty("checked_in_at", new StringSchema().format("date-time")
+                        .description("with ALREADY_CHECKED_IN: when the ticket was first checked in"))
+                .addProperty("retry_after_seconds", new IntegerSchema()
+                        .description("when to retry, as the Retry-After header says"))
                 .additionalProperties(true);
         problem.setRequired(List.of("type", "title", "status", "code"));
         return problem;
