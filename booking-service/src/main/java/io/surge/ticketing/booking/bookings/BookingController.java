@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.booking.admission.AdmissionCheck;
-import io.surge.ticketing.booking.web.RequestUser;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
 import io.surge.ticketing.platform.web.DomainException;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -53,7 +53,7 @@ class BookingController {
     @GetMapping("/api/v1/bookings/{booking_id}")
     ResponseEntity<BookingView> get(@RequestHeader(name = Headers.USER_ID, required = false) String userHeader,
             @Parameter(description = "the booking (`booking_id` of the reserve answer)", example = "0b6f3c1e-4a52-4f0e-9d1b-6c2a7e8f9a01") @PathVariable("booking_id") UUID bookingId) {
-        String userId = RequestUser.require(userHeader);
+        String userId = GatewayUser.require(userHeader);
         BookingView view = bookings.find(bookingId)
                 .filter(booking -> booking.userId().equals(userId))
                 .map(BookingView::of)
@@ -78,7 +78,7 @@ class BookingController {
     BookingView cancel(@RequestHeader(name = Headers.USER_ID, required = false) String userHeader,
             @RequestHeader(name = Headers.ADMISSION_TOKEN, required = false) String admissionToken,
             @Parameter(description = "the booking (`booking_id` of the reserve answer)", example = "0b6f3c1e-4a52-4f0e-9d1b-6c2a7e8f9a01") @PathVariable("booking_id") UUID bookingId) {
-        String userId = RequestUser.require(userHeader);
+        String userId = GatewayUser.require(userHeader);
         Booking booking = bookings.find(bookingId).filter(b -> b.userId().equals(userId)).orElse(null);
         if (booking == null) {
             if (pending.pendingEvent(bookingId, userId).isPresent()) {

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.surge.ticketing.booking.bookings.BookingStatus;
 import io.surge.ticketing.booking.bookings.BookingView;
-import io.surge.ticketing.booking.web.RequestUser;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
 import io.surge.ticketing.platform.web.DomainException;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,7 +55,7 @@ class MyBookingsController {
             @RequestParam(name = "status", required = false) String status,
             @Parameter(description = "the page, from 1") @RequestParam(name = "page", defaultValue = "1") @Min(1) int page,
             @Parameter(description = "bookings per page, 1 to 100") @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
-        MyBookingsQuery query = new MyBookingsQuery(RequestUser.require(userHeader), eventId, status(status), page, size);
+        MyBookingsQuery query = new MyBookingsQuery(GatewayUser.require(userHeader), eventId, status(status), page, size);
         List<BookingView> results = bookings.page(query).stream().map(BookingView::of).toList();
         long total = page == 1 && results.size() < size ? results.size() : bookings.count(query);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Page(page, size, total, results));

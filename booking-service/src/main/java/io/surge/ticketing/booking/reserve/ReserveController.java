@@ -9,9 +9,9 @@ import org.springframework.web.context.request.async.DeferredResult;
 
 import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.booking.bookings.BookingView;
-import io.surge.ticketing.booking.web.RequestUser;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -63,6 +63,6 @@ class ReserveController {
                     + "request's booking instead of holding seats twice", example = "5f0c6a1e-9d4b-4c1a-8f3e-2b7d9a6c4e10")
             @RequestHeader(name = Headers.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody ReserveRequest request) {
-        return buffer.submit(RequestUser.require(userId), admissionToken, idempotencyKey, request);
+        return buffer.submit(GatewayUser.require(userId), admissionToken, idempotencyKey, request);
     }
 }

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.surge.ticketing.apidocs.ProblemAnswer;
-import io.surge.ticketing.booking.web.RequestUser;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,7 +44,7 @@ class TicketsController {
             @Parameter(description = "the booking (`booking_id` of the reserve answer)", example = "0b6f3c1e-4a52-4f0e-9d1b-6c2a7e8f9a01") @PathVariable("booking_id") UUID bookingId) {
         // codes open doors: never stored by a cache on the way
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(tickets.of(RequestUser.require(userId), bookingId));
+                .body(tickets.of(GatewayUser.require(userId), bookingId));
     }
 
     @Operation(operationId = "getTicketQr", summary = "A QR code (PNG) of one ticket's code, for the door scanner")
@@ -57,7 +57,7 @@ class TicketsController {
     ResponseEntity<byte[]> qr(@RequestHeader(name = Headers.USER_ID, required = false) String userId,
             @Parameter(description = "the booking (`booking_id` of the reserve answer)", example = "0b6f3c1e-4a52-4f0e-9d1b-6c2a7e8f9a01") @PathVariable("booking_id") UUID bookingId, @Parameter(description = "a ticket of the booking (`ticket_id` of its tickets)", example = "1017")
             @PathVariable("ticket_id") long ticketId) {
-        IssuedTickets.Ticket ticket = tickets.one(RequestUser.require(userId), bookingId, ticketId);
+        IssuedTickets.Ticket ticket = tickets.one(GatewayUser.require(userId), bookingId, ticketId);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
                 .body(QrImages.png(ticket.code()));
     }

@@ -36,9 +36,6 @@ class CheckoutRefusal extends DomainException {
                 "the event is cancelled: its bookings can no longer be paid; nothing was charged");
     }
 
-    static CheckoutRefusal unauthenticated() {
-        return new CheckoutRefusal(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, "no authenticated user");
-    }
 
     static CheckoutRefusal bookingUnavailable() {
         return new CheckoutRefusal(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,

@@ -13,6 +13,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -63,9 +64,7 @@ class PaymentController {
             @RequestHeader(name = Headers.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = Headers.ADMISSION_TOKEN, required = false) String admissionToken,
             @Valid @RequestBody PaymentRequest request) {
-        if (userId == null || userId.isBlank()) {
-            throw CheckoutRefusal.unauthenticated();
-        }
+        GatewayUser.require(userId);
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
             throw CheckoutRefusal.keyRequired();
         }

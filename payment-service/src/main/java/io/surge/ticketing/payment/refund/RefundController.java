@@ -13,6 +13,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -73,9 +74,7 @@ class RefundController {
                     example = "7d1c0f4e-2b8a-4e56-9f0d-3a5c8b2e6f71")
             @RequestHeader(name = Headers.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody(required = false) RefundRequest request) {
-        if (userId == null || userId.isBlank()) {
-            throw RefundRefusal.unauthenticated();
-        }
+        GatewayUser.require(userId);
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
             throw RefundRefusal.keyRequired();
         }

@@ -12,9 +12,6 @@ class RefundRefusal extends DomainException {
         super(status, code, message);
     }
 
-    static RefundRefusal unauthenticated() {
-        return new RefundRefusal(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, "no authenticated user");
-    }
 
     static RefundRefusal keyRequired() {
         return new RefundRefusal(HttpStatus.BAD_REQUEST, ErrorCode.IDEMPOTENCY_KEY_REQUIRED,

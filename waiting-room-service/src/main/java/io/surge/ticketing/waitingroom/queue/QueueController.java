@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -80,7 +81,7 @@ class QueueController {
     ResponseEntity<QueueView> join(
             @Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
             @RequestHeader(name = Headers.USER_ID, required = false) String userId) {
-        return respond(waitingRoom.join(eventId, requireUser(userId)));
+        return respond(waitingRoom.join(eventId, GatewayUser.require(userId)));
     }
 
     @Operation(operationId = "getQueueStatus", summary = "Read the fan's place, and the admission token once admitted",
@@ -99,14 +100,7 @@ class QueueController {
     ResponseEntity<QueueView> status(
             @Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
             @RequestHeader(name = Headers.USER_ID, required = false) String userId) {
-        return respond(waitingRoom.status(eventId, requireUser(userId)));
-    }
-
-    private static String requireUser(String userId) {
-        if (userId == null || userId.isBlank()) {
-            throw QueueRefusals.noUser();
-        }
-        return userId;
+        return respond(waitingRoom.status(eventId, GatewayUser.require(userId)));
     }
 
     private static ResponseEntity<QueueView> respond(QueueView view) {

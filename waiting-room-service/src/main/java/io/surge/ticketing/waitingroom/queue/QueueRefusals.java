@@ -42,8 +42,4 @@ final class QueueRefusals {
         return new DomainException(HttpStatus.NOT_FOUND, ErrorCode.NOT_IN_QUEUE,
                 "you are not in the waiting room of event " + eventId + "; join it");
     }
-
-    static DomainException noUser() {
-        return new DomainException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, "no verified user");
-    }
 }
