@@ -215,7 +215,7 @@ for r in $(seq 1 "$REPEATS"); do
         -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >"$OUT/reserve-wrk-$r.txt" 2>&1
     # Count what was decided (in Postgres) during the run, including what the buffer decided just after it.
     for _ in $(seq 1 30); do
-      lag="$(curl -fsS -m 2 http://127.0.0.1:9084/actuator/prometheus | awk '/^booking_commands_lag/ {print int($2)}')"
+      lag="$(curl -fsS -m 5 http://127.0.0.1:9084/actuator/prometheus | awk '/^booking_commands_lag/ {print int($2)}' || true)"
       [[ "${lag:-0}" -eq 0 ]] && break; sleep 1
     done
     t1="$(date +%s.%N)"

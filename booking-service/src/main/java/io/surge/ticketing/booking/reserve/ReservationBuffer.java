@@ -19,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.async.DeferredResult;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.booking.BookingProperties;
@@ -51,8 +50,8 @@ import io.surge.ticketing.platform.web.DomainException;
 class ReservationBuffer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationBuffer.class);
-    // The servlet-level ceiling; the decision wait below is what clients normally see.
-    private static final long ASYNC_TIMEOUT_MS = 30_000;
+    /** The servlet-level ceiling on a request's wait; the decision wait below is what clients normally see. */
+    static final long ASYNC_TIMEOUT_MS = 30_000;
 
     private final BookingProperties properties;
     private final AdmissionCheck admission;
@@ -92,20 +91,24 @@ class ReservationBuffer implements DisposableBean {
         this.clock = clock;
     }
 
-    DeferredResult<ResponseEntity<Object>> submit(String userId, String admissionToken, String idempotencyKey,
-            ReserveRequest request) {
+    /**
+     * Refuses at once (a {@link DomainException}, nothing buffered) or puts the command on Kafka and answers
+     * {@code reply} later: with the decision if it comes within the wait, otherwise with 202. Returns the booking id,
+     * which the caller gives back to {@link #abandon} if it stops waiting first (its own timeout).
+     */
+    UUID submit(String userId, String admissionToken, String idempotencyKey, ReserveRequest request,
+            ReservationReply reply) {
         long eventId = request.eventId();
         admission.require(admissionToken, userId, eventId);
         EventFacts event = events.find(eventId).orElseThrow(() -> notFound(eventId));
         validate(request, event);
 
         UUID bookingId = bookingId(userId, idempotencyKey);
-        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(ASYNC_TIMEOUT_MS);
         if (idempotencyKey != null) {
             var earlier = bookings.find(bookingId).filter(b -> b.userId().equals(userId));
             if (earlier.isPresent()) {
-                complete(result, Decision.of(earlier.get()));
-                return result;
+                reply.decided(Decision.of(earlier.get()));
+                return bookingId;
             }
         }
         if (request.sectionId() != null && soldOut.soldOut(eventId, request.sectionId())) {
@@ -120,11 +123,7 @@ class ReservationBuffer implements DisposableBean {
             throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
                     "too many reservations are waiting; retry shortly", Map.of("retry_after_seconds", 5));
         }
-        result.onTimeout(() -> {
-            pending.forget(bookingId);
-            result.setResult(accepted(bookingId, eventId));
-        });
-        pending.await(bookingId, decision -> complete(result, decision));
+        pending.await(bookingId, reply::decided);
         markers.mark(bookingId, userId, eventId);
 
         ReserveCommand command = new ReserveCommand(bookingId, eventId, userId, request.ticketIds(),
@@ -145,16 +144,21 @@ class ReservationBuffer implements DisposableBean {
         }
         sending.whenComplete((sent, failure) -> {
             if (failure != null) {
-                result.setErrorResult(notBuffered(bookingId, failure));
+                reply.failed(notBuffered(bookingId, failure));
                 return;
             }
             meters.counter("booking.commands.buffered").increment();
             timers.schedule(() -> {
                 pending.forget(bookingId);
-                result.setResult(accepted(bookingId, eventId));
+                reply.pending(bookingId, eventId);
             }, properties.commands().decideWait().toMillis(), TimeUnit.MILLISECONDS);
         });
-        return result;
+        return bookingId;
+    }
+
+    /** The caller stopped waiting (its own timeout) and answers 202 itself: no decision is delivered to it. */
+    void abandon(UUID bookingId) {
+        pending.forget(bookingId);
     }
 
     private static DomainException notFound(long eventId) {
@@ -244,14 +248,6 @@ class ReservationBuffer implements DisposableBean {
                 .location(URI.create("/api/v1/bookings/" + bookingId))
                 .header("Retry-After", "1")
                 .body(Map.of("booking_id", bookingId, "status", BookingStatus.PENDING, "event_id", eventId));
-    }
-
-    private static void complete(DeferredResult<ResponseEntity<Object>> result, Decision decision) {
-        if (decision.status() == BookingStatus.REJECTED) {
-            result.setErrorResult(rejection(decision));
-        } else {
-            result.setResult(created(decision));
-        }
     }
 
     static ResponseEntity<Object> created(Decision decision) {

@@ -1,5 +1,11 @@
 package io.surge.ticketing.booking.reserve;
 
+import java.util.UUID;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -7,10 +13,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import io.surge.ticketing.apidocs.ProblemAnswer;
+import io.surge.ticketing.booking.bookings.BookingStatus;
 import io.surge.ticketing.booking.bookings.BookingView;
+import io.surge.ticketing.booking.decide.Decision;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
+import io.surge.ticketing.platform.web.DomainException;
 import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,6 +31,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 
 @RestController
 @Tag(name = "Reservations", description = "Holding seats for a fan admitted by the waiting room")
@@ -29,6 +41,19 @@ class ReserveController {
 
     ReserveController(ReservationBuffer buffer) {
         this.buffer = buffer;
+    }
+
+    /** The servlet-level fast path in front of this controller (see {@link ReserveFastPath}). */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "ticketing.booking.reserve.fast-path", matchIfMissing = true)
+    static FilterRegistrationBean<ReserveFastPath> reserveFastPath(ReservationBuffer buffer, JsonMapper json,
+            Validator validator) {
+        FilterRegistrationBean<ReserveFastPath> registration =
+                new FilterRegistrationBean<>(new ReserveFastPath(buffer, json, validator));
+        registration.addUrlPatterns(ReserveFastPath.PATH);
+        // right after the observation filter (HIGHEST_PRECEDENCE + 1): timed and traced, but no MVC dispatch
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     @Operation(operationId = "reserveSeats", summary = "Reserve chosen seats or the best available seats of a section",
@@ -63,6 +88,32 @@ class ReserveController {
                     + "request's booking instead of holding seats twice", example = "5f0c6a1e-9d4b-4c1a-8f3e-2b7d9a6c4e10")
             @RequestHeader(name = Headers.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody ReserveRequest request) {
-        return buffer.submit(GatewayUser.require(userId), admissionToken, idempotencyKey, request);
+        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(ReservationBuffer.ASYNC_TIMEOUT_MS);
+        UUID bookingId = buffer.submit(GatewayUser.require(userId), admissionToken, idempotencyKey, request,
+                new ReservationReply() {
+                    @Override
+                    public void decided(Decision decision) {
+                        if (decision.status() == BookingStatus.REJECTED) {
+                            result.setErrorResult(ReservationBuffer.rejection(decision));
+                        } else {
+                            result.setResult(ReservationBuffer.created(decision));
+                        }
+                    }
+
+                    @Override
+                    public void pending(UUID id, long eventId) {
+                        result.setResult(ReservationBuffer.accepted(id, eventId));
+                    }
+
+                    @Override
+                    public void failed(DomainException refusal) {
+                        result.setErrorResult(refusal);
+                    }
+                });
+        result.onTimeout(() -> {
+            buffer.abandon(bookingId);
+            result.setResult(ReservationBuffer.accepted(bookingId, request.eventId()));
+        });
+        return result;
     }
 }

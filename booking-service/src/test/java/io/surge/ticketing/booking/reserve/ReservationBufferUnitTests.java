@@ -51,6 +51,7 @@ class ReservationBufferUnitTests {
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ReservationReply reply = mock(ReservationReply.class);
     private final ReservationBuffer buffer = new ReservationBuffer(BookingPropertiesFixture.defaults(),
             mock(AdmissionCheck.class), events, mock(BacklogMonitor.class), pending, markers, bookings, kafka,
             mock(CommandRouting.class), mock(SoldOutSections.class), liveTickets, meters,
@@ -73,7 +74,7 @@ class ReservationBufferUnitTests {
     void aFanWhoAlreadyHoldsTheLimitIsRefused409AndNothingIsBuffered() {
         when(liveTickets.find(EVENT, "u-full")).thenReturn(OptionalInt.of(LIMIT));
 
-        assertThatThrownBy(() -> buffer.submit("u-full", "admission", null, new ReserveRequest(EVENT, null, 1L, 1)))
+        assertThatThrownBy(() -> buffer.submit("u-full", "admission", null, new ReserveRequest(EVENT, null, 1L, 1), reply))
                 .isInstanceOfSatisfying(DomainException.class, refusal -> {
                     assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(refusal.code()).isEqualTo(ErrorCode.TICKET_LIMIT_EXCEEDED);
@@ -89,7 +90,7 @@ class ReservationBufferUnitTests {
     @Test
     void aSectionTheEventDoesNotHaveIsRefused400AndNothingIsBuffered() {
         assertThatThrownBy(() -> buffer.submit("u-lost", "admission", null,
-                new ReserveRequest(EVENT, null, 9_223_372_036_854_775_807L, 1)))
+                new ReserveRequest(EVENT, null, 9_223_372_036_854_775_807L, 1), reply))
                 .isInstanceOfSatisfying(DomainException.class, refusal -> {
                     assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
@@ -104,7 +105,7 @@ class ReservationBufferUnitTests {
         long ticket = EVENT * 1_000_000 + 10;
 
         assertThatThrownBy(() -> buffer.submit("u-three", "admission", null,
-                new ReserveRequest(EVENT, List.of(ticket, ticket + 1), null, null)))
+                new ReserveRequest(EVENT, List.of(ticket, ticket + 1), null, null), reply))
                 .isInstanceOfSatisfying(DomainException.class,
                         refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.TICKET_LIMIT_EXCEEDED));
 
@@ -116,8 +117,8 @@ class ReservationBufferUnitTests {
         when(liveTickets.find(EVENT, "u-three")).thenReturn(OptionalInt.of(3));
         when(liveTickets.find(EVENT, "u-new")).thenReturn(OptionalInt.empty());
 
-        buffer.submit("u-three", "admission", null, new ReserveRequest(EVENT, null, 1L, 1));
-        buffer.submit("u-new", "admission", null, new ReserveRequest(EVENT, null, 1L, LIMIT));
+        buffer.submit("u-three", "admission", null, new ReserveRequest(EVENT, null, 1L, 1), reply);
+        buffer.submit("u-new", "admission", null, new ReserveRequest(EVENT, null, 1L, LIMIT), reply);
 
         verify(kafka, org.mockito.Mockito.times(2)).send(eq(Topics.BOOKING_COMMANDS), any(), eq("7"), anyString());
     }
@@ -133,7 +134,7 @@ class ReservationBufferUnitTests {
         when(kafka.send(eq(Topics.BOOKING_COMMANDS), any(), anyString(), anyString()))
                 .thenThrow(new org.springframework.kafka.KafkaException("Send failed"));
 
-        assertThatThrownBy(() -> buffer.submit("u-kafka-down", "admission", "key-1", new ReserveRequest(EVENT, null, 1L, 1)))
+        assertThatThrownBy(() -> buffer.submit("u-kafka-down", "admission", "key-1", new ReserveRequest(EVENT, null, 1L, 1), reply))
                 .isInstanceOfSatisfying(DomainException.class, refusal -> {
                     assertThat(refusal.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(refusal.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);

@@ -42,8 +42,20 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     /** A DomainException property that also becomes the {@code Retry-After} header (seconds). */
     public static final String RETRY_AFTER_PROPERTY = "retry_after_seconds";
 
+    /**
+     * The answer to a failure raised outside Spring MVC's dispatch (a servlet-level fast path), the same as the
+     * handlers below give inside it.
+     */
+    public static ResponseEntity<ProblemDetail> answerFor(Exception e) {
+        return e instanceof DomainException refusal ? domainAnswer(refusal) : unexpectedAnswer(e);
+    }
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
+        return domainAnswer(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> domainAnswer(DomainException e) {
         ProblemDetail body = problem(e.status(), e.code(), e.getMessage());
         e.properties().forEach(body::setProperty);
         HttpHeaders headers = new HttpHeaders();
@@ -72,6 +84,10 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        return unexpectedAnswer(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> unexpectedAnswer(Exception e) {
         if (DependencyFailures.isDependencyDown(e)) {
             logUnavailableAtMostOncePerSecond(e);
             ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
