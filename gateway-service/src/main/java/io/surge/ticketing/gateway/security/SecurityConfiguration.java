@@ -25,7 +25,7 @@ import io.surge.ticketing.gateway.web.Problems;
 
 /**
  * Who may call what. Public (and CDN-cacheable): search, event details, seat map, availability, a queue's progress,
- * the JWKS, the local token endpoint, the API docs and health. Admin APIs need the {@code admin} role, except the door
+ * the JWKS, the local token endpoint, the API docs, health and the web app's static files. Admin APIs need the {@code admin} role, except the door
  * scan ({@code POST /api/v1/admin/events/{id}/check-ins}), which door staff ({@code scanner}) may call too and
  * nothing else of the admin API. Everything else needs a valid JWT. Stateless: no session, no saved request, no CSRF
  * (there are no cookies to ride on).
@@ -63,6 +63,8 @@ class SecurityConfiguration {
                                 "/api/v1/events/{id}/seatmap", "/api/v1/events/{id}/availability",
                                 "/api/v1/waiting-room/{id}/progress").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        // the fan's web app (static files and its config): it signs in by itself, then calls /api
+                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/config.json", "/assets/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**").permitAll()
