@@ -12,12 +12,16 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,10 +38,22 @@ final class Browser implements AutoCloseable {
     private int step;
 
     Browser(String test) {
+        this(test, 0);
+    }
+
+    /**
+     * @param phoneWidth 0 for a desktop window; otherwise a phone's viewport of that many CSS pixels (Chromium's
+     *                   device emulation: the viewport is exactly that wide, as on the phone)
+     */
+    Browser(String test, int phoneWidth) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("ticketing.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1280,1600", "--lang=en-US");
+        if (phoneWidth > 0) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", phoneWidth, "height", 780, "pixelRatio", 2.0, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("ticketing.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -51,6 +67,37 @@ final class Browser implements AutoCloseable {
 
     WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    WebDriverWait waiting(Duration atMost) {
+        return new WebDriverWait(driver, atMost);
+    }
+
+    WebElement find(String css) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Waits until the element shows text containing {@code text}; returns its whole text. */
+    String waitForText(String css, String text) {
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Signs in through the app's local user picker, as a person would. */
+    void signIn(String userId, boolean admin) {
+        open("/#/signin");
+        WebElement user = find("#user-id");
+        user.clear();
+        user.sendKeys(userId);
+        if (admin) {
+            driver.findElement(By.id("admin")).click();
+        }
+        driver.findElement(By.id("signin-submit")).click();
+        waitForText("#signin-link", "Sign out (" + userId + ")");
     }
 
     void open(String path) {
