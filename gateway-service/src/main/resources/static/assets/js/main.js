@@ -19,7 +19,7 @@ const ROUTES = [
   { pattern: /^\/events\/(\d+)\/queue$/, page: queuePage, nav: 'search', signedIn: true },
   { pattern: /^\/events\/(\d+)\/seats$/, page: seatsPage, nav: 'search', signedIn: true },
   { pattern: /^\/bookings$/, page: bookingsPage, nav: 'bookings', signedIn: true },
-  { pattern: /^\/bookings\/(\d+)$/, page: bookingPage, nav: 'bookings', signedIn: true },
+  { pattern: /^\/bookings\/([0-9a-fA-F-]{36})$/, page: bookingPage, nav: 'bookings', signedIn: true },
   { pattern: /^\/admin$/, page: adminPage, nav: 'admin', admin: true },
   { pattern: /^\/admin\/events\/(\d+)$/, page: adminEventPage, nav: 'admin', admin: true },
 ];

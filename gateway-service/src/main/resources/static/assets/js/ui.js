@@ -21,7 +21,7 @@ export function h(tag, attrs = {}, ...children) {
 export function page(title, ...content) {
   const main = document.getElementById('main');
   const heading = h('h1', { tabindex: '-1' }, title);
-  main.replaceChildren(heading, ...content);
+  main.replaceChildren(heading, ...content.flat().filter((c) => c !== null && c !== undefined && c !== false));
   document.title = `${title} · Surge Tickets`;
   heading.focus({ preventScroll: true });
   return main;

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -77,6 +79,21 @@ final class Browser implements AutoCloseable {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Clicks the element once it is clickable, finding it again if the page re-rendered it in between (a list
+     * replaced by a newer answer leaves the old element stale).
+     */
+    void click(String css) {
+        waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
     /** Waits until the element shows text containing {@code text}; returns its whole text. */
     String waitForText(String css, String text) {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
@@ -114,6 +131,24 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Register with {@code @RegisterExtension}: when a test fails, what the page showed at that moment is saved as
+     * {@code NN-failure.png} with the page's text beside it (before {@code @AfterEach} closes the browser).
+     */
+    AfterTestExecutionCallback screenshotOnFailure() {
+        return context -> {
+            if (context.getExecutionException().isPresent()) {
+                try {
+                    Path shot = screenshot("failure");
+                    Files.writeString(shot.resolveSibling(shot.getFileName().toString().replace(".png", ".txt")),
+                            driver.getCurrentUrl() + "\n\n" + driver.findElement(By.tagName("body")).getText());
+                } catch (RuntimeException | IOException e) {
+                    context.getExecutionException().get().addSuppressed(e);
+                }
+            }
+        };
     }
 
     /** A bearer token from the local stack's token endpoint, as a developer gets one to paste into the UI. */

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,6 +23,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class FanJourneyBrowserTests {
 
     private final Browser browser = new Browser("fan-journey");
+
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = browser.screenshotOnFailure();
 
     @AfterEach
     void close() {
@@ -51,16 +56,18 @@ class FanJourneyBrowserTests {
         // as-you-type search: a prefix of the event's word, then a typo in it
         WebElement search = browser.find("#search-input");
         search.sendKeys(word.substring(0, 6));
+        // typing is slower than the debounce on a busy machine: wait for the answer to the whole text
+        browser.waitForText("#search-count", "“" + word.substring(0, 6) + "”");
         WebElement result = browser.waiting().until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#search-results a[data-event-id='" + eventId + "']")));
         assertThat(result.getText()).contains(name, "Harbour Hall " + word, "€50.00");
         browser.screenshot("search-as-you-type");
         search.clear();
-        search.sendKeys(word.substring(0, 4) + "a" + word.substring(5) + " nigt");
-        result = browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#search-results a[data-event-id='" + eventId + "']")));
+        String typo = word.substring(0, 4) + "a" + word.substring(5) + " nigt";
+        search.sendKeys(typo);
+        browser.waitForText("#search-count", "“" + typo + "”");
         browser.screenshot("search-with-a-typo");
-        result.click();
+        browser.click("#search-results a[data-event-id='" + eventId + "']");
 
         // the event page: dates, venue, prices, status
         browser.waitForText("h1", name);

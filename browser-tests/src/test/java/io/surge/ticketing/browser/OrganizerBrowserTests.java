@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,6 +23,9 @@ class OrganizerBrowserTests {
     private static final Pattern EVENT_URL = Pattern.compile("#/admin/events/(\\d+)$");
 
     private final Browser browser = new Browser("organizer");
+
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = browser.screenshotOnFailure();
 
     @AfterEach
     void close() {

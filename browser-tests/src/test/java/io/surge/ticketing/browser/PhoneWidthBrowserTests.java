@@ -6,6 +6,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -17,6 +19,9 @@ class PhoneWidthBrowserTests {
     private static final int PHONE = 360;
 
     private final Browser browser = new Browser("phone-width", PHONE);
+
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = browser.screenshotOnFailure();
 
     @AfterEach
     void close() {
@@ -41,12 +46,25 @@ class PhoneWidthBrowserTests {
         assertThat(browser.find("#price-tiers").getText()).contains("Balcony", "€125.00");
         fitsThePhone("event-page");
 
-        browser.signIn("fan-" + System.nanoTime(), false);
+        // a fan who bought two seats of an event on sale now (through the API): their list and their tickets
+        long onSaleNow = Platform.createEvent(admin, venueId, word + " Early Show", "The " + word + " Philharmonic",
+                "Balcony", Instant.now().plusSeconds(2), 12500);
+        Platform.fastWaitingRoom(admin, onSaleNow);
+        String fan = "fan-" + System.nanoTime();
+        browser.signIn(fan, false);
         fitsThePhone("signed-in");
+        Platform.Answer event = Platform.send("GET", "/api/v1/events/" + onSaleNow, null, null, java.util.Map.of());
+        String bookingId = Platform.fanBuys(Platform.token(fan, false), onSaleNow,
+                ((Number) event.read("$.price_tiers[0].section_id")).longValue(), 2);
 
         browser.open("/#/bookings");
-        browser.waitForText("h1", "My bookings");
+        browser.waitForText("#my-bookings", "CONFIRMED");
         fitsThePhone("my-bookings");
+
+        browser.open("/#/bookings/" + bookingId);
+        browser.waitForText("#booking-status", "CONFIRMED");
+        browser.waiting().until(d -> d.findElements(By.cssSelector("#tickets img.qr")).size() == 2);
+        fitsThePhone("booking-tickets");
 
         browser.signIn("organizer-" + System.nanoTime(), true);
         browser.open("/#/admin");

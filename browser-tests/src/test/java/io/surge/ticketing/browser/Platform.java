@@ -85,7 +85,7 @@ final class Platform {
     }
 
     /** A fan through the API: joins, waits for the admission token, takes {@code quantity} best seats and pays. */
-    static long fanBuys(String fan, long eventId, long sectionId, int quantity) {
+    static String fanBuys(String fan, long eventId, long sectionId, int quantity) {
         send("POST", "/api/v1/waiting-room/" + eventId + "/join", fan, "{}", Map.of());
         String[] admission = new String[1];
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -97,7 +97,7 @@ final class Platform {
                 "{\"event_id\":%d,\"section_id\":%d,\"quantity\":%d}".formatted(eventId, sectionId, quantity),
                 Map.of("X-Admission-Token", admission[0]));
         assertThat(reserved.status()).as(reserved.body()).isIn(201, 202);
-        long bookingId = ((Number) reserved.read("$.booking_id")).longValue();
+        String bookingId = reserved.read("$.booking_id");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                 send("GET", "/api/v1/bookings/" + bookingId, fan, null, Map.of()).body().contains("\"RESERVED\""));
         Answer paid = send("POST", "/api/v1/bookings/" + bookingId + "/payment", fan, "{\"payment_token\":\"tok_visa\"}",

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,6 +20,9 @@ import org.openqa.selenium.support.ui.Select;
 class SwaggerUiBrowserTests {
 
     private final Browser browser = new Browser("swagger-ui");
+
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = browser.screenshotOnFailure();
 
     @AfterEach
     void close() {

@@ -37,7 +37,7 @@ export async function adminEventPage(eventId) {
   const input = (id, attrs) => h('input', { id, required: true, ...attrs });
   const settings = h('form', { class: 'card', id: 'waiting-room-form' }, h('h2', {}, 'Waiting room'),
     h('div', { class: 'field-row' },
-      h('div', {}, h('label', { for: 'wr-prequeue' }, 'Pre-queue opens (your time)'), input('wr-prequeue', { type: 'datetime-local', step: '1' })),
+      h('div', {}, h('label', { for: 'wr-prequeue' }, 'Pre-queue opens (your time, optional)'), input('wr-prequeue', { type: 'datetime-local', step: '1', required: false })),
       h('div', {}, h('label', { for: 'wr-rate' }, 'Admitted per minute'), input('wr-rate', { type: 'number', min: '1', value: '600' })),
       h('div', {}, h('label', { for: 'wr-session' }, 'Admitted session (s)'), input('wr-session', { type: 'number', min: '30', value: '600' })),
       h('div', {}, h('label', { for: 'wr-hold' }, 'Hold (s)'), input('wr-hold', { type: 'number', min: '30', value: '600' })),

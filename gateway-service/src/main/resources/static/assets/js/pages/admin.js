@@ -49,6 +49,7 @@ export function adminPage() {
       announce(`Venue ${data.venue_id} created.`, 'ok');
       venueCreated.textContent = `Venue created: id ${data.venue_id}`;
       eventForm.querySelector('#event-venue-id').value = data.venue_id;
+      priceCount = 0; // the venue's sections replace the form's rows: number them from 1 again
       prices.replaceChildren(...sectionValues.map((s) => priceRow(s.name)));
       eventForm.querySelector('#event-name').focus();
     } catch (error) {
