@@ -126,6 +126,14 @@ class FanJourneyBrowserTests {
         assertThat(browser.find("#tickets").getText()).contains("Section A", "Row A", "VALID");
         assertThat(browser.find("#tickets img").getAttribute("alt")).startsWith("QR code of the ticket for section A");
         browser.screenshot("ticket-qr-codes");
+
+        // plans change: the refund, allowed until the show starts, after a confirmation
+        browser.find("#refund").click();
+        browser.driver().switchTo().alert().accept();
+        assertThat(browser.waitForText("#status", "Refunded")).contains("€100.00");
+        browser.waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("booking-status"), "REFUNDED"));
+        browser.screenshot("refunded");
     }
 
     /** Every ticket's image is a loaded PNG (fetched with the bearer token, shown through an object URL). */
