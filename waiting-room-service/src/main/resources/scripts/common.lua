@@ -5,25 +5,31 @@
 --       7 turns (list "from:to:ms": numbers served by each move of the counter, oldest first)
 --       8 claimed (zset user -> number: fans who came for their turn)  9 adm (hash user -> admission token)
 --       10 gone (set of users whose admitted session ended: their raffle rank no longer counts)
+--       11 the event's cfg (lifecycle and availability; the same key as 1 for the general line, the event's for a
+--          presale line, whose own keys are wr:{E}:ps:*)
 -- Time is Redis' own clock, so every replica of the service agrees on T0 and on the admission pace.
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
-local cfg = redis.call('HMGET', KEYS[1], 'on_sale_at', 'prequeue_opens_at', 'rate', 'published', 'cancelled',
-  'starts_at', 'sold_out')
+-- KEYS[1] is the line's own settings (its start, pre-queue opening, pace and, for a presale, its end); KEYS[11] the
+-- event's (lifecycle and availability). For the general line they are the same hash.
+local cfg = redis.call('HMGET', KEYS[1], 'on_sale_at', 'prequeue_opens_at', 'rate', 'ends_at')
+local life = redis.call('HMGET', KEYS[11], 'published', 'cancelled', 'starts_at', 'sold_out')
 local on_sale = tonumber(cfg[1])
 local opens = tonumber(cfg[2])
 local rate = tonumber(cfg[3])
+local ends_at = tonumber(cfg[4])
 -- The event's lifecycle (catalog) and availability (booking). A DRAFT is unknown to fans until it is published; a
--- cancelled event or one whose show has started is CLOSED (nothing more is admitted); while every seat is held or sold
--- the sale is paused (SOLD_OUT): the counter stands still, and resumes at its pace, without a burst, when seats come back.
-if cfg[4] == '0' then
+-- cancelled event or one whose show has started is CLOSED (nothing more is admitted), and so is a presale line once
+-- its window ended; while every seat is held or sold the sale is paused (SOLD_OUT): the counter stands still, and
+-- resumes at its pace, without a burst, when seats come back.
+if life[1] == '0' or (life[1] == false and KEYS[11] ~= KEYS[1]) then
   on_sale = nil
 end
-local cancelled = cfg[5] == '1'
-local starts_at = tonumber(cfg[6])
-local closed = cancelled or (starts_at ~= nil and now >= starts_at)
-local sold_out = cfg[7] == '1'
+local cancelled = life[2] == '1'
+local starts_at = tonumber(life[3])
+local closed = cancelled or (starts_at ~= nil and now >= starts_at) or (ends_at ~= nil and now >= ends_at)
+local sold_out = life[4] == '1'
 
 -- Freezes the pre-queue at the first access after T0: its size is the number of raffled places.
 local function freeze()

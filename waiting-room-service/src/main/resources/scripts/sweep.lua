@@ -12,7 +12,7 @@ local serving = advance()
 if sold_out then
   return { 0, math.max(total_numbers() - serving, 0) }
 end
-local resumed = tonumber(redis.call('HGET', KEYS[1], 'resumed_at') or '0')
+local resumed = tonumber(redis.call('HGET', KEYS[11], 'resumed_at') or '0')
 local unclaimed = 0
 local settled = nil
 for _ = 1, tonumber(ARGV[2]) do

@@ -57,7 +57,11 @@ public enum ErrorCode {
     /** A door scan of a refunded ticket. */
     TICKET_REFUNDED,
     /** A refund after the event's refund deadline. */
-    REFUND_WINDOW_CLOSED;
+    REFUND_WINDOW_CLOSED,
+    /** Joining a waiting room with a presale code the event's presale does not have (or an event without presale). */
+    INVALID_PRESALE_CODE,
+    /** Joining with a presale code whose uses are all taken. */
+    PRESALE_CODE_EXHAUSTED;
 
     /** The closest stable code for a bare HTTP status (framework errors carry no code of their own). */
     public static ErrorCode forStatus(int status) {

@@ -12,12 +12,24 @@ import io.surge.ticketing.contracts.ErrorCode;
  * @param startsAt       the show's start: the sale closes then (null: not known, never closes)
  * @param refundDeadline fans may refund until then (null: not known)
  * @param published      false while the event is a DRAFT (fans are told it does not exist)
+ * @param presaleStartsAt the presale window's start (null: no presale). Inside the window the sale is open to the
+ *                        fans the presale line admitted: nobody else holds an admission token for the event before
+ *                        on_sale_at, because the general line admits nobody before it
+ * @param presaleEndsAt   the presale window's end (null: no presale)
  */
 public record EventFacts(long eventId, int seatCount, Instant onSaleAt, int holdSeconds, int maxTicketsPerUser,
-        boolean cancelled, Set<Long> sectionIds, Instant startsAt, Instant refundDeadline, boolean published) {
+        boolean cancelled, Set<Long> sectionIds, Instant startsAt, Instant refundDeadline, boolean published,
+        Instant presaleStartsAt, Instant presaleEndsAt) {
 
     public EventFacts {
         sectionIds = sectionIds == null ? Set.of() : Set.copyOf(sectionIds);
+    }
+
+    /** An event without presale. */
+    public EventFacts(long eventId, int seatCount, Instant onSaleAt, int holdSeconds, int maxTicketsPerUser,
+            boolean cancelled, Set<Long> sectionIds, Instant startsAt, Instant refundDeadline, boolean published) {
+        this(eventId, seatCount, onSaleAt, holdSeconds, maxTicketsPerUser, cancelled, sectionIds, startsAt,
+                refundDeadline, published, null, null);
     }
 
     /** A published event with no known start or refund deadline. */
@@ -31,8 +43,15 @@ public record EventFacts(long eventId, int seatCount, Instant onSaleAt, int hold
         return sectionIds.contains(sectionId);
     }
 
+    /** The general sale has started, or the presale window is on. */
     public boolean onSale(Instant now) {
-        return onSaleAt == null || !now.isBefore(onSaleAt);
+        return onSaleAt == null || !now.isBefore(onSaleAt) || inPresale(now);
+    }
+
+    /** Inside the presale window. */
+    public boolean inPresale(Instant now) {
+        return presaleStartsAt != null && presaleEndsAt != null && !now.isBefore(presaleStartsAt)
+                && now.isBefore(presaleEndsAt);
     }
 
     /** Whether the show has started (the sale is closed). */

@@ -34,6 +34,7 @@ public class EventInventoryRepository {
             SELECT e.event_id, e.seat_count, e.on_sale_at, e.cancelled, e.starts_at, e.refund_deadline, e.published,
                    coalesce(s.hold_seconds, ?) AS hold_seconds,
                    coalesce(s.max_tickets_per_user, ?) AS max_tickets_per_user,
+                   s.presale_starts_at, s.presale_ends_at,
                    ARRAY(SELECT es.section_id FROM event_sections es WHERE es.event_id = e.event_id) AS section_ids
             FROM event_inventory e LEFT JOIN sale_settings s ON s.event_id = e.event_id
             WHERE e.event_id = ANY(?)""";
@@ -68,7 +69,8 @@ public class EventInventoryRepository {
                     facts.put(rs.getLong("event_id"), new EventFacts(rs.getLong("event_id"), rs.getInt("seat_count"),
                             instant(rs, "on_sale_at"), rs.getInt("hold_seconds"), rs.getInt("max_tickets_per_user"),
                             rs.getBoolean("cancelled"), Set.copyOf(Arrays.asList((Long[]) rs.getArray("section_ids").getArray())),
-                            instant(rs, "starts_at"), instant(rs, "refund_deadline"), rs.getBoolean("published")));
+                            instant(rs, "starts_at"), instant(rs, "refund_deadline"), rs.getBoolean("published"),
+                            instant(rs, "presale_starts_at"), instant(rs, "presale_ends_at")));
                 });
         return facts;
     }
@@ -141,12 +143,24 @@ public class EventInventoryRepository {
                 .optional();
     }
 
-    void upsertSaleSettings(long eventId, int holdSeconds, int maxTicketsPerUser) {
+    /**
+     * The sale settings as the waiting room sent them last. A message without a presale window keeps the one stored:
+     * the waiting room publishes an event's settings from more than one place (the organizer's PUTs, learning the
+     * event), so a message read before a presale was set up may arrive after the one that carries it; a presale is
+     * only ever replaced by another window, never removed.
+     */
+    void upsertSaleSettings(long eventId, int holdSeconds, int maxTicketsPerUser, Instant presaleStartsAt,
+            Instant presaleEndsAt) {
         jdbc.sql("""
-                INSERT INTO sale_settings (event_id, hold_seconds, max_tickets_per_user) VALUES (?, ?, ?)
+                INSERT INTO sale_settings (event_id, hold_seconds, max_tickets_per_user, presale_starts_at, presale_ends_at)
+                VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (event_id) DO UPDATE SET hold_seconds = excluded.hold_seconds,
-                    max_tickets_per_user = excluded.max_tickets_per_user, updated_at = now()""")
+                    max_tickets_per_user = excluded.max_tickets_per_user,
+                    presale_starts_at = coalesce(excluded.presale_starts_at, sale_settings.presale_starts_at),
+                    presale_ends_at = coalesce(excluded.presale_ends_at, sale_settings.presale_ends_at),
+                    updated_at = now()""")
                 .param(eventId).param(holdSeconds).param(maxTicketsPerUser)
+                .param(timestamp(presaleStartsAt)).param(timestamp(presaleEndsAt))
                 .update();
     }
 
@@ -165,10 +179,12 @@ public class EventInventoryRepository {
      */
     public List<Long> liveEventIds() {
         return jdbc.sql("""
-                        SELECT event_id FROM event_inventory
-                        WHERE published AND NOT cancelled AND (on_sale_at IS NULL OR on_sale_at <= now())
-                          AND (starts_at IS NULL OR starts_at > now())
-                        ORDER BY event_id""")
+                        SELECT e.event_id FROM event_inventory e LEFT JOIN sale_settings s ON s.event_id = e.event_id
+                        WHERE e.published AND NOT e.cancelled
+                          AND (e.on_sale_at IS NULL OR e.on_sale_at <= now()
+                               OR (s.presale_starts_at <= now() AND s.presale_ends_at > now()))
+                          AND (e.starts_at IS NULL OR e.starts_at > now())
+                        ORDER BY e.event_id""")
                 .query(Long.class).list();
     }
 

@@ -48,8 +48,10 @@ class InventoryListener {
             return; // a compaction tombstone
         }
         SaleSettingsChanged settings = MessageJson.mapper().readValue(record.value(), SaleSettingsChanged.class);
-        events.upsertSaleSettings(settings.eventId(), settings.holdSeconds(), settings.maxTicketsPerUser());
-        log.info("sale settings of event {}: hold {} s, at most {} tickets per user", settings.eventId(),
-                settings.holdSeconds(), settings.maxTicketsPerUser());
+        events.upsertSaleSettings(settings.eventId(), settings.holdSeconds(), settings.maxTicketsPerUser(),
+                settings.presaleStartsAt(), settings.presaleEndsAt());
+        log.info("sale settings of event {}: hold {} s, at most {} tickets per user, presale {} to {}",
+                settings.eventId(), settings.holdSeconds(), settings.maxTicketsPerUser(), settings.presaleStartsAt(),
+                settings.presaleEndsAt());
     }
 }

@@ -35,7 +35,15 @@ class SalesReports {
     /** The queue as the waiting room counts it; both null when it could not be asked. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Queue(@Schema(description = "fans queued, not admitted yet", example = "1200") Long waiting,
-            @Schema(description = "fans admitted so far", example = "800") Long admitted) {
+            @Schema(description = "fans admitted so far", example = "800") Long admitted,
+            @Schema(description = "the presale line, when the event has a presale", nullable = true)
+            @JsonInclude(JsonInclude.Include.NON_NULL) Presale presale) {
+    }
+
+    /** The presale line as the waiting room counts it. */
+    record Presale(@Schema(description = "code holders queued, not admitted yet", example = "40") Long waiting,
+            @Schema(description = "code holders admitted so far", example = "260") Long admitted,
+            @Schema(description = "places taken with a presale code", example = "300") Long codesUsed) {
     }
 
     record Report(@Schema(example = "42") long eventId, @Schema(example = "ON_SALE") EventStatus status,
@@ -50,8 +58,10 @@ class SalesReports {
     Optional<Report> report(long eventId) {
         return events.find(eventId).map(event -> {
             Report figures = figures(event);
-            Queue queue = waitingRoom.counts(eventId).map(c -> new Queue(c.waiting(), c.admitted()))
-                    .orElse(new Queue(null, null));
+            Queue queue = waitingRoom.counts(eventId).map(c -> new Queue(c.waiting(), c.admitted(),
+                            c.presale() == null ? null : new Presale(c.presale().waiting(), c.presale().admitted(),
+                                    c.presale().codesUsed())))
+                    .orElse(new Queue(null, null, null));
             return new Report(figures.eventId(), figures.status(), figures.seatCount(), figures.available(),
                     figures.held(), figures.sold(), figures.refunded(), figures.grossCents(), figures.refundedCents(),
                     figures.checkedIn(), queue);

@@ -35,12 +35,18 @@ class AvailabilityAnnouncements {
     record LiveEvent(long eventId, int seatCount, Boolean lastSoldOut, Instant lastAnnounced) {
     }
 
-    /** The events fans can buy right now (published, not cancelled, on sale, before the show), by the database clock. */
+    /**
+     * The events fans can buy right now (published, not cancelled, on sale or in their presale, before the show), by
+     * the database clock.
+     */
     List<LiveEvent> liveEvents() {
         return jdbc.sql("""
                         SELECT e.event_id, e.seat_count, a.sold_out, a.announced_at
                         FROM event_inventory e LEFT JOIN availability_announcements a ON a.event_id = e.event_id
-                        WHERE e.published AND NOT e.cancelled AND (e.on_sale_at IS NULL OR e.on_sale_at <= now())
+                             LEFT JOIN sale_settings s ON s.event_id = e.event_id
+                        WHERE e.published AND NOT e.cancelled
+                          AND (e.on_sale_at IS NULL OR e.on_sale_at <= now()
+                               OR (s.presale_starts_at <= now() AND s.presale_ends_at > now()))
                           AND (e.starts_at IS NULL OR e.starts_at > now())
                         ORDER BY e.event_id""")
                 .query((rs, n) -> {

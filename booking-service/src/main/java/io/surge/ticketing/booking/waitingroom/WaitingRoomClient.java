@@ -47,7 +47,12 @@ public class WaitingRoomClient {
     }
 
     /** Fans queued and not yet admitted, and fans admitted so far. */
-    public record QueueCounts(Long waiting, Long admitted) {
+    public record QueueCounts(Long waiting, Long admitted, PresaleCounts presale) {
+    }
+
+    /** The presale line's counts: fans in it not admitted yet, fans it admitted, places taken with a code. */
+    public record PresaleCounts(Long waiting, Long admitted,
+            @com.fasterxml.jackson.annotation.JsonProperty("codes_used") Long codesUsed) {
     }
 
     /** The event's queue counts; empty when the waiting room does not know the event, fails or is too slow. */

@@ -43,6 +43,22 @@ class EventFactsUnitTests {
         assertThat(facts(null, NOW.plusMillis(1), true, false).refusal(NOW)).isNull();
     }
 
+    @Test
+    void insideItsPresaleWindowAnEventIsOnSaleBeforeItsGeneralSale_beforeAndAfterItItIsNot() {
+        Instant onSale = NOW.plusSeconds(7200);
+        assertThat(presale(onSale, NOW.minusSeconds(60), NOW.plusSeconds(60)).refusal(NOW)).isNull();
+        assertThat(presale(onSale, NOW, NOW.plusSeconds(60)).refusal(NOW)).isNull();
+        assertThat(presale(onSale, NOW.plusSeconds(1), NOW.plusSeconds(60)).refusal(NOW))
+                .isEqualTo(ErrorCode.EVENT_NOT_ON_SALE);
+        assertThat(presale(onSale, NOW.minusSeconds(60), NOW).refusal(NOW)).isEqualTo(ErrorCode.EVENT_NOT_ON_SALE);
+        assertThat(presale(NOW.minusSeconds(1), NOW.minusSeconds(60), NOW.minusSeconds(30)).refusal(NOW)).isNull();
+    }
+
+    private static EventFacts presale(Instant onSaleAt, Instant presaleStartsAt, Instant presaleEndsAt) {
+        return new EventFacts(1, 10, onSaleAt, 600, 8, false, Set.of(1L), null, null, true, presaleStartsAt,
+                presaleEndsAt);
+    }
+
     private static EventFacts facts(Instant onSaleAt, Instant startsAt, boolean published, boolean cancelled) {
         return new EventFacts(1, 10, onSaleAt, 600, 8, cancelled, Set.of(1L), startsAt, null, published);
     }

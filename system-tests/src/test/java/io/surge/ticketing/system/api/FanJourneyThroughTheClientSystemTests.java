@@ -98,7 +98,7 @@ class FanJourneyThroughTheClientSystemTests {
 
         // the waiting room: before T0 a pre-queue, then admitted with a token
         var queue = new WaitingRoomApi(waitingRoom);
-        QueueView joined = queue.joinWaitingRoom(eventId, bearer(fan));
+        QueueView joined = queue.joinWaitingRoom(eventId, new io.surge.ticketing.client.waitingroom.model.JoinRequest(), bearer(fan));
         assertThat(joined.getStatus().getValue()).isIn("PRE_QUEUE", "QUEUED", "ADMITTED");
         AtomicReference<String> admission = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.surge.ticketing.waitingroom.presale.PresaleStore;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,16 +27,20 @@ class InternalCountsController {
     private final QueueScripts scripts;
     private final SettingsStore settings;
 
-    InternalCountsController(QueueScripts scripts, SettingsStore settings) {
+    private final PresaleStore presales;
+
+    InternalCountsController(QueueScripts scripts, SettingsStore settings, PresaleStore presales) {
         this.scripts = scripts;
         this.settings = settings;
+        this.presales = presales;
     }
 
     @GetMapping("/internal/waiting-room/{eventId}/counts")
     @Operation(summary = "How many fans wait in an event's line and how many were admitted so far (service credential)",
             description = "waiting: fans in line and not admitted yet (the pre-queue before the sale starts); admitted: "
                     + "admission tokens issued so far. A DRAFT or a cancelled event is answered too.")
-    @ApiResponse(responseCode = "200", description = "{\"waiting\",\"admitted\"}")
+    @ApiResponse(responseCode = "200", description = "{\"waiting\",\"admitted\"}, and \"presale\": {\"waiting\","
+            + "\"admitted\",\"codes_used\"} when the event has a presale")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: no valid service credential", content = @Content)
     @ApiResponse(responseCode = "404", description = "EVENT_NOT_FOUND: the waiting room does not know the event",
             content = @Content)
@@ -46,11 +51,20 @@ class InternalCountsController {
         if (counts == null) {
             throw settings.recovering() ? QueueRefusals.recovering(eventId) : QueueRefusals.eventNotFound(eventId);
         }
+        QueueScripts.Counts presaleLine = scripts.counts(eventId, QueueKeys.Line.PRESALE);
+        PresaleCounts presale = presaleLine == null ? null : new PresaleCounts(presaleLine.waiting(),
+                presaleLine.admitted(), presales.find(eventId).map(PresaleStore.Presale::codesUsed).orElse(0L));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new QueueCounts(counts.waiting(), counts.admitted()));
+                .body(new QueueCounts(counts.waiting(), counts.admitted(), presale));
     }
 
-    /** {@code {"waiting","admitted"}}. */
-    record QueueCounts(long waiting, long admitted) {
+    /** {@code {"waiting","admitted","presale"}}: the general line, and the presale line when the event has one. */
+    record QueueCounts(long waiting, long admitted,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            PresaleCounts presale) {
+    }
+
+    /** The presale line: fans in it not admitted yet, fans it admitted, places taken with a code. */
+    record PresaleCounts(long waiting, long admitted, long codesUsed) {
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +23,8 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /** The fan's side of the waiting room. The user is the gateway-verified {@code X-User-Id}. */
 @RestController
@@ -66,6 +69,12 @@ class QueueController {
                     + "start the answer is QUEUED with a `queue_number` and `position`, or ADMITTED with the admission "
                     + "token when the fan's turn has come. While the event is sold out the fan still takes a place "
                     + "(in case seats come back) and is answered SOLD_OUT with its position.\n\n"
+                    + "With a `presale_code` (body `{\"presale_code\"}`), before or during the event's presale, the "
+                    + "fan joins the presale line instead: code holders only, raffled at the presale's start, admitted "
+                    + "at its own pace until it ends (the answer has `line` PRESALE). The first join uses one of the "
+                    + "code's uses; joining again uses nothing. Once the presale is over the code is not needed and "
+                    + "the fan joins the general line. Without a code during the presale a fan joins the general "
+                    + "pre-queue.\n\n"
                     + "Idempotent: one entry per fan and event, so joining again answers the same entry and keeps the "
                     + "place; a retry is safe. While the line is being restored, or the catalog cannot tell about an "
                     + "event created a moment ago, the answer is a 503 with `Retry-After`.")
@@ -77,11 +86,27 @@ class QueueController {
             + "(`prequeue_opens_at` of the waiting-room settings)")
     @ProblemAnswer(status = 409, codes = ErrorCode.EVENT_CANCELLED, when = "the event is cancelled")
     @ProblemAnswer(status = 409, codes = ErrorCode.SALE_CLOSED, when = "the show has started: the sale is over")
+    @ProblemAnswer(status = 422, codes = ErrorCode.INVALID_PRESALE_CODE, when = "a `presale_code` the event's "
+            + "presale does not have (or the event has no presale)")
+    @ProblemAnswer(status = 409, codes = ErrorCode.PRESALE_CODE_EXHAUSTED, when = "a `presale_code` whose uses are "
+            + "all taken")
     @PostMapping("/join")
     ResponseEntity<QueueView> join(
             @Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
-            @RequestHeader(name = Headers.USER_ID, required = false) String userId) {
-        return respond(waitingRoom.join(eventId, GatewayUser.require(userId)));
+            @RequestHeader(name = Headers.USER_ID, required = false) String userId,
+            @Valid @RequestBody(required = false) JoinRequest request) {
+        String code = request == null || request.presaleCode() == null || request.presaleCode().isBlank()
+                ? null : request.presaleCode();
+        return respond(waitingRoom.join(eventId, GatewayUser.require(userId), code));
+    }
+
+    /** The optional body of a join. */
+    @Schema(description = "Optional: a presale code, to join the presale line before the general sale")
+    record JoinRequest(
+            @Schema(description = "a code of the event's presale; during the presale (or before it) it queues the "
+                    + "fan in the presale line, using one of the code's uses the first time; after the presale it is "
+                    + "not needed", example = "7KQ2-XM4P-9VTR", maxLength = 80)
+            @Size(max = 80) String presaleCode) {
     }
 
     @Operation(operationId = "getQueueStatus", summary = "Read the fan's place, and the admission token once admitted",

@@ -42,4 +42,14 @@ final class QueueRefusals {
         return new DomainException(HttpStatus.NOT_FOUND, ErrorCode.NOT_IN_QUEUE,
                 "you are not in the waiting room of event " + eventId + "; join it");
     }
+
+    static DomainException invalidPresaleCode(long eventId) {
+        return new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.INVALID_PRESALE_CODE,
+                "this is not a presale code of event " + eventId);
+    }
+
+    static DomainException presaleCodeExhausted(long eventId) {
+        return new DomainException(HttpStatus.CONFLICT, ErrorCode.PRESALE_CODE_EXHAUSTED,
+                "this presale code of event " + eventId + " has been used as many times as it may be");
+    }
 }

@@ -13,6 +13,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
 
+import io.surge.ticketing.waitingroom.queue.QueueKeys.Line;
+
 /**
  * The waiting room's Lua scripts (each is {@code common.lua} + its own body, run by EVALSHA). Everything a join,
  * a poll or a sweep does happens inside one script, so it is atomic across replicas without locks.
@@ -22,6 +24,8 @@ class QueueScripts {
 
     @SuppressWarnings("rawtypes")
     private final RedisScript<List> enter = script("enter.lua");
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> presaleJoin = script("presale_claim.lua", "enter.lua");
     @SuppressWarnings("rawtypes")
     private final RedisScript<List> sweep = script("sweep.lua");
     @SuppressWarnings("rawtypes")
@@ -38,7 +42,19 @@ class QueueScripts {
     }
 
     EnterResult enter(long eventId, String mode, String userId, long randomKey) {
-        List<?> r = run(enter, eventId, mode, userId, Long.toString(randomKey));
+        return enter(eventId, Line.GENERAL, mode, userId, randomKey);
+    }
+
+    EnterResult enter(long eventId, Line line, String mode, String userId, long randomKey) {
+        return enterResult(run(enter, eventId, line, mode, userId, Long.toString(randomKey)));
+    }
+
+    /** Joins the presale line with a code: a use of the code is counted only when the fan takes a new place. */
+    EnterResult presaleJoin(long eventId, String userId, long randomKey, String codeHash) {
+        return enterResult(run(presaleJoin, eventId, Line.PRESALE, "join", userId, Long.toString(randomKey), codeHash));
+    }
+
+    private static EnterResult enterResult(List<?> r) {
         return new EnterResult(
                 ((Number) r.get(0)).intValue(),
                 ((Number) r.get(1)).longValue(),
@@ -51,30 +67,45 @@ class QueueScripts {
     }
 
     SweepResult sweep(long eventId, long claimGraceMillis, int batch) {
-        List<?> r = run(sweep, eventId, Long.toString(claimGraceMillis), Integer.toString(batch));
+        return sweep(eventId, Line.GENERAL, claimGraceMillis, batch);
+    }
+
+    SweepResult sweep(long eventId, Line line, long claimGraceMillis, int batch) {
+        List<?> r = run(sweep, eventId, line, Long.toString(claimGraceMillis), Integer.toString(batch));
         return new SweepResult(((Number) r.get(0)).longValue(), ((Number) r.get(1)).longValue());
     }
 
     ProgressResult progress(long eventId) {
-        List<?> r = run(progress, eventId);
+        List<?> r = run(progress, eventId, Line.GENERAL);
         return new ProgressResult(((Number) r.get(0)).intValue(), ((Number) r.get(1)).longValue(),
                 ((Number) r.get(2)).intValue(), ((Number) r.get(3)).longValue());
     }
 
-    boolean endSession(long eventId, String userId, String expiredToken) {
-        Long ended = redis.execute(endSession, QueueKeys.all(eventId), userId, expiredToken);
+    boolean endSession(long eventId, Line line, String userId, String expiredToken) {
+        Long ended = redis.execute(endSession, QueueKeys.keys(eventId, line), userId, expiredToken);
         return ended != null && ended == 1L;
     }
 
+    /** The admission token a line issued to a user, if any. */
+    String token(long eventId, Line line, String userId) {
+        Object token = redis.opsForHash().get(QueueKeys.keys(eventId, line).get(8), userId);
+        return token == null ? null : token.toString();
+    }
+
     /** Stores the token unless another replica stored one first (counting the admission once); returns the winner. */
-    String storeToken(long eventId, String userId, String token) {
-        String stored = redis.execute(storeToken, QueueKeys.all(eventId), userId, token);
+    String storeToken(long eventId, Line line, String userId, String token) {
+        String stored = redis.execute(storeToken, QueueKeys.keys(eventId, line), userId, token);
         return stored == null ? token : stored;
     }
 
     /** The line's counts, or null for an event the waiting room does not know. */
     Counts counts(long eventId) {
-        List<?> r = run(counts, eventId);
+        return counts(eventId, Line.GENERAL);
+    }
+
+    /** The counts of one line, or null for a line that does not exist. */
+    Counts counts(long eventId, Line line) {
+        List<?> r = run(counts, eventId, line);
         if (((Number) r.get(0)).intValue() == 0) {
             return null;
         }
@@ -82,17 +113,21 @@ class QueueScripts {
     }
 
     @SuppressWarnings("rawtypes")
-    private List<?> run(RedisScript<List> script, long eventId, String... args) {
+    private List<?> run(RedisScript<List> script, long eventId, Line line, String... args) {
         RedisSerializer<String> strings = RedisSerializer.string();
-        List<?> result = redis.execute(script, strings, (RedisSerializer) strings, QueueKeys.all(eventId),
+        List<?> result = redis.execute(script, strings, (RedisSerializer) strings, QueueKeys.keys(eventId, line),
                 (Object[]) args);
         return result == null ? List.of() : new ArrayList<>(result);
     }
 
     @SuppressWarnings("rawtypes")
-    private static RedisScript<List> script(String name) {
+    private static RedisScript<List> script(String... names) {
         // common.lua first: the lifecycle, the availability and the serving counter every script reads
-        return new DefaultRedisScript<>(source("common.lua") + "\n" + source(name), List.class);
+        StringBuilder text = new StringBuilder(source("common.lua"));
+        for (String name : names) {
+            text.append('\n').append(source(name));
+        }
+        return new DefaultRedisScript<>(text.toString(), List.class);
     }
 
     private static String source(String name) {

@@ -32,7 +32,21 @@ record QueueView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String admissionToken,
         @Schema(description = "only when CLOSED: why the line closed", allowableValues = {"EVENT_CANCELLED",
                 "SALE_CLOSED"}, example = "EVENT_CANCELLED")
-        @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+        @Schema(description = "only for a place in the presale line: PRESALE (poll `status`, not the general "
+                + "`progress`, whose numbers are the general line's)", allowableValues = {"PRESALE"},
+                example = "PRESALE")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String line) {
+
+    QueueView(QueueStatus status, Long position, Long etaSeconds, Long queueNumber, String admissionToken,
+            String reason) {
+        this(status, position, etaSeconds, queueNumber, admissionToken, reason, null);
+    }
+
+    /** The same entry, in the presale line. */
+    QueueView inPresale() {
+        return new QueueView(status, position, etaSeconds, queueNumber, admissionToken, reason, "PRESALE");
+    }
 
     /** The pure mapping from a queue number and the serving counter to what the user sees. */
     static QueueView of(QueueStatus status, long number, long serving, int ratePerMinute, String token) {

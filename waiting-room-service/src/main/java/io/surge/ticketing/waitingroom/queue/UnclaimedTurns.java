@@ -49,10 +49,13 @@ class UnclaimedTurns {
             Set<String> events = redis.opsForSet().members(QueueKeys.EVENTS);
             long total = 0;
             for (String event : events == null ? Set.<String>of() : events) {
-                QueueScripts.SweepResult r = scripts.sweep(Long.parseLong(event),
-                        properties.claimGrace().toMillis(), properties.settleBatch());
-                unclaimed.increment(r.unclaimed());
-                total += r.depth();
+                for (QueueKeys.Line line : QueueKeys.Line.values()) {
+                    // a presale line the event does not have answers at once
+                    QueueScripts.SweepResult r = scripts.sweep(Long.parseLong(event), line,
+                            properties.claimGrace().toMillis(), properties.settleBatch());
+                    unclaimed.increment(r.unclaimed());
+                    total += r.depth();
+                }
             }
             depth.set(total);
         } catch (RuntimeException e) {

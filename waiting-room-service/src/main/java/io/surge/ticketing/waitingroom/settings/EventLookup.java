@@ -50,7 +50,7 @@ public class EventLookup {
      * While the settings are being restored after Redis lost its data, an unknown event is a 503: learning it now
      * would put the defaults where the restored settings are about to go.
      */
-    Optional<SaleSettings> settings(long eventId) {
+    public Optional<SaleSettings> settings(long eventId) {
         Optional<SaleSettings> known = store.find(eventId);
         if (known.isPresent()) {
             return known;

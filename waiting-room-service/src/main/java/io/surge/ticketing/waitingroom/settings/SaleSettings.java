@@ -2,6 +2,8 @@ package io.surge.ticketing.waitingroom.settings;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -27,10 +29,15 @@ public record SaleSettings(
         int holdSeconds,
         @Schema(description = "the most tickets one fan may hold or buy for the event", example = "4",
                 requiredMode = Schema.RequiredMode.REQUIRED)
-        int maxTicketsPerUser) {
+        int maxTicketsPerUser,
+        @Schema(description = "the presale's start, when the organizer set one up (see the presale settings)",
+                example = "2027-01-09T09:00:00Z", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant presaleStartsAt,
+        @Schema(description = "the presale's end", example = "2027-01-10T09:00:00Z", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant presaleEndsAt) {
 
     SaleSettingsChanged toMessage() {
         return new SaleSettingsChanged(eventId, prequeueOpensAt, onSaleAt, admissionRatePerMinute,
-                admittedSessionSeconds, holdSeconds, maxTicketsPerUser);
+                admittedSessionSeconds, holdSeconds, maxTicketsPerUser, presaleStartsAt, presaleEndsAt);
     }
 }

@@ -21,7 +21,7 @@ import io.surge.ticketing.platform.web.DomainException;
  * once the change is durable in Kafka.
  */
 @Component
-class SettingsPublisher {
+public class SettingsPublisher {
 
     private final KafkaTemplate<String, String> kafka;
 
@@ -29,7 +29,7 @@ class SettingsPublisher {
         this.kafka = kafka;
     }
 
-    void publish(SaleSettings settings) {
+    public void publish(SaleSettings settings) {
         try {
             String json = MessageJson.mapper().writeValueAsString(settings.toMessage());
             kafka.send(Topics.SALE_SETTINGS, Long.toString(settings.eventId()), json).get(10, TimeUnit.SECONDS);

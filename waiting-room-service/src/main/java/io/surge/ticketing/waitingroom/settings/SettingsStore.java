@@ -89,7 +89,8 @@ public class SettingsStore {
 
     public Optional<SaleSettings> find(long eventId) {
         List<Object> values = redis.opsForHash().multiGet(QueueKeys.config(eventId),
-                List.of("on_sale_at", "prequeue_opens_at", "base_rate", "session", "hold", "max_tickets", "rate"));
+                List.of("on_sale_at", "prequeue_opens_at", "base_rate", "session", "hold", "max_tickets", "rate",
+                        "presale_starts_at", "presale_ends_at"));
         if (values.get(0) == null) {
             return Optional.empty();
         }
@@ -99,7 +100,8 @@ public class SettingsStore {
                 Integer.parseInt((values.get(2) != null ? values.get(2) : values.get(6)).toString()),
                 Integer.parseInt(values.get(3).toString()),
                 Integer.parseInt(values.get(4).toString()),
-                Integer.parseInt(values.get(5).toString())));
+                Integer.parseInt(values.get(5).toString()),
+                instantOrNull(values.get(7)), instantOrNull(values.get(8))));
     }
 
     /** Learns a published event on sale from {@code onSaleAt}. @see #learn(long, EventLifecycle) */
@@ -202,6 +204,10 @@ public class SettingsStore {
         if (!fields.isEmpty()) {
             redis.opsForHash().putAll(QueueKeys.config(eventId), fields);
         }
+    }
+
+    private static Instant instantOrNull(Object millis) {
+        return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis.toString()));
     }
 
     private static String millisOrEmpty(Instant instant) {

@@ -78,7 +78,7 @@ class EventLifecycleIntegrationTests {
         redis.opsForValue().setIfAbsent(SettingsStore.SENTINEL, "set by EventLifecycleIntegrationTests");
         availability = new AvailabilityStore(redis);
         scripts = new QueueScripts(redis);
-        room = new WaitingRoom(scripts, settings, event -> false, codec, Clock.systemUTC(), new SimpleMeterRegistry());
+        room = new WaitingRoom(scripts, settings, new io.surge.ticketing.waitingroom.presale.PresaleStore(redis), event -> false, codec, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
     private long freshEvent() {

@@ -56,7 +56,7 @@ class WaitingRoomBenchmark {
                 new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)));
         SettingsStore settings = new SettingsStore(redis, properties);
         QueueScripts scripts = new QueueScripts(redis);
-        WaitingRoom room = new WaitingRoom(scripts, settings, event -> false,
+        WaitingRoom room = new WaitingRoom(scripts, settings, new io.surge.ticketing.waitingroom.presale.PresaleStore(redis), event -> false,
                 AdmissionTokenCodec.fromSecret(properties.admissionSecret(), Clock.systemUTC()), Clock.systemUTC(),
                 new SimpleMeterRegistry());
         long base = 7_000_000_000L + System.nanoTime() % 1_000_000_000L;

@@ -83,7 +83,7 @@ class WaitingRoomIntegrationTests {
         settings = new SettingsStore(redis, properties);
         redis.opsForValue().setIfAbsent(SettingsStore.SENTINEL, "set by WaitingRoomIntegrationTests");
         scripts = new QueueScripts(redis);
-        room = new WaitingRoom(scripts, settings, event -> false, codec, Clock.systemUTC(), new SimpleMeterRegistry());
+        room = new WaitingRoom(scripts, settings, new io.surge.ticketing.waitingroom.presale.PresaleStore(redis), event -> false, codec, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
     private long newEvent(Instant onSaleAt) {
