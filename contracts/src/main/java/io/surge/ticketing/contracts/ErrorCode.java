@@ -61,7 +61,9 @@ public enum ErrorCode {
     /** Joining a waiting room with a presale code the event's presale does not have (or an event without presale). */
     INVALID_PRESALE_CODE,
     /** Joining with a presale code whose uses are all taken. */
-    PRESALE_CODE_EXHAUSTED;
+    PRESALE_CODE_EXHAUSTED,
+    /** Joining the waiting list of an event that still has seats on sale. */
+    EVENT_NOT_SOLD_OUT;
 
     /** The closest stable code for a bare HTTP status (framework errors carry no code of their own). */
     public static ErrorCode forStatus(int status) {

@@ -44,6 +44,8 @@ public final class InvariantChecker {
     public static final String BITFIELD_MATCHES = "availability bitfield equals Postgres";
     public static final String EXPIRED_HOLDS_RELEASED = "every expired hold released";
     public static final String ONE_REFUND_PER_REFUNDED_BOOKING = "every REFUNDED booking refunded exactly once";
+    public static final String WAITLIST_OFFERS_CONSISTENT =
+            "every waiting-list offer is its fan's booking of its seats, and no returned seat is left unoffered";
 
     private static final String PENDING_PREFIX = "booking:pending:";
 
@@ -98,6 +100,7 @@ public final class InvariantChecker {
             bitfieldsMatch(booking, redis, events, report);
             expiredHoldsReleased(booking, events, report);
             oneRefundPerRefundedBooking(booking, payment, events, report);
+            waitlistOffersConsistent(booking, events, report);
         }
         return report;
     }
@@ -155,7 +158,7 @@ public final class InvariantChecker {
         report.checked(SEATS_MATCH_BOOKINGS);
         rows(db, """
                 SELECT t.ticket_id, t.status, t.booking_id FROM tickets t
-                WHERE t.event_id = ANY(?) AND t.status <> 'AVAILABLE' AND NOT EXISTS (
+                WHERE t.event_id = ANY(?) AND t.status IN ('HELD', 'SOLD') AND NOT EXISTS (
                   SELECT 1 FROM bookings b WHERE b.booking_id = t.booking_id
                     AND b.status = CASE t.status WHEN 'HELD' THEN 'RESERVED' ELSE 'CONFIRMED' END
                     AND t.ticket_id = ANY(b.ticket_ids))""", events,
@@ -169,6 +172,41 @@ public final class InvariantChecker {
                     AND k.status = CASE b.status WHEN 'RESERVED' THEN 'HELD' ELSE 'SOLD' END)""", events,
                 rs -> report.violated(SEATS_MATCH_BOOKINGS, rs.getString(2) + " booking " + rs.getString(1)
                         + " names ticket " + rs.getLong(3) + ", which is not taken for it"));
+    }
+
+    /**
+     * A seat that came back while fans waited (RETURNED) belongs to no booking, and the allocator offers it or puts it
+     * back on sale within a round; one still RETURNED after 30 s while a fan waits for its section with no more seats
+     * than the section has returned is stuck. Every offer is a booking of the entry's fan and event with the entry's
+     * quantity of seats, and no booking is two entries' offer (a unique index, checked anyway).
+     */
+    private void waitlistOffersConsistent(Connection db, Long[] events, InvariantReport report) throws SQLException {
+        report.checked(WAITLIST_OFFERS_CONSISTENT);
+        rows(db, """
+                SELECT w.entry_id, w.user_id, w.booking_id, b.user_id, b.event_id, cardinality(b.ticket_ids), w.quantity
+                FROM waitlist_entries w LEFT JOIN bookings b ON b.booking_id = w.booking_id
+                WHERE w.event_id = ANY(?) AND w.status = 'OFFERED' AND (b.booking_id IS NULL OR b.user_id <> w.user_id
+                  OR b.event_id <> w.event_id OR cardinality(b.ticket_ids) <> w.quantity)""", events,
+                rs -> report.violated(WAITLIST_OFFERS_CONSISTENT, "waiting-list entry " + rs.getLong(1) + " of "
+                        + rs.getString(2) + " was offered booking " + rs.getString(3) + ", which is not its fan's "
+                        + rs.getLong(7) + " seats of the event"));
+        rows(db, """
+                SELECT t.ticket_id, t.event_id, t.section_id FROM tickets t
+                WHERE t.event_id = ANY(?) AND t.status = 'RETURNED' AND t.updated_at < now() - interval '30 seconds'
+                  AND EXISTS (SELECT 1 FROM waitlist_entries w WHERE w.event_id = t.event_id AND w.status = 'WAITING'
+                                AND (w.section_id IS NULL OR w.section_id = t.section_id)
+                                AND w.quantity <= (SELECT count(*) FROM tickets r WHERE r.event_id = t.event_id
+                                                     AND r.section_id = t.section_id AND r.status = 'RETURNED'))""",
+                events,
+                rs -> report.violated(WAITLIST_OFFERS_CONSISTENT, "ticket " + rs.getLong(1) + " of event " + rs.getLong(2)
+                        + " came back more than 30 s ago and a fan waits for its section, yet it was not offered"));
+        rows(db, """
+                SELECT t.ticket_id, t.event_id FROM tickets t
+                WHERE t.event_id = ANY(?) AND t.status = 'RETURNED' AND t.updated_at < now() - interval '30 seconds'
+                  AND NOT EXISTS (SELECT 1 FROM waitlist_entries w WHERE w.event_id = t.event_id AND w.status = 'WAITING'
+                                    AND (w.section_id IS NULL OR w.section_id = t.section_id))""", events,
+                rs -> report.violated(WAITLIST_OFFERS_CONSISTENT, "ticket " + rs.getLong(1) + " of event " + rs.getLong(2)
+                        + " is kept for a waiting list nobody waits on, instead of being on sale"));
     }
 
     private void onePaymentPerConfirmation(Connection booking, Connection payment, Long[] events, InvariantReport report)

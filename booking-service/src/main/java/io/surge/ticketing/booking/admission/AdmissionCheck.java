@@ -25,6 +25,17 @@ public class AdmissionCheck {
         this.codec = AdmissionTokenCodec.fromSecrets(properties.admissionSecret(), previousSecret, clock);
     }
 
+    /**
+     * An admission token for a waiting-list offer: the fan comes from the list, not through the waiting room's line,
+     * and pays its offer with this token like any admitted fan. Bound to the fan and the event, valid until the offer
+     * expires. Signed with the same key the waiting room uses, so it verifies everywhere a line's token does.
+     */
+    public String issueForOffer(String userId, long eventId, java.time.Instant issuedAt, java.time.Instant expiresAt,
+            java.util.UUID offerId) {
+        return codec.encode(new io.surge.ticketing.contracts.admission.AdmissionToken(userId, eventId, issuedAt,
+                expiresAt, "offer-" + offerId));
+    }
+
     public void require(String token, String userId, long eventId) {
         AdmissionTokenCodec.Verification verification = codec.verify(token, userId, eventId);
         if (verification.valid()) {

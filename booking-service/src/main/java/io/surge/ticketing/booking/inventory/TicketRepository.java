@@ -107,12 +107,18 @@ public class TicketRepository {
         }
     }
 
-    /** HELD -> AVAILABLE for a booking's seats; returns the released seat indexes. */
+    /**
+     * HELD -> AVAILABLE for a booking's seats; returns the seat indexes now on sale. Here and in the other releases,
+     * a seat fans wait for on the event's waiting list becomes RETURNED instead (a database trigger, see V6): it stays
+     * taken for everyone else until the waiting list's allocator offers it, so it is not among the indexes returned.
+     */
     public List<Integer> release(long eventId, UUID bookingId) {
         return jdbc.sql("""
-                UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
-                WHERE event_id = ? AND booking_id = ? AND status = 'HELD'
-                RETURNING seat_index""")
+                WITH released AS (
+                  UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
+                  WHERE event_id = ? AND booking_id = ? AND status = 'HELD'
+                  RETURNING seat_index, status)
+                SELECT seat_index FROM released WHERE status = 'AVAILABLE'""")
                 .param(eventId).param(bookingId)
                 .query(Integer.class).list();
     }
@@ -126,9 +132,11 @@ public class TicketRepository {
             return List.of();
         }
         return jdbc.sql("""
-                UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
-                WHERE event_id = ? AND booking_id = ANY(?) AND status = 'HELD'
-                RETURNING seat_index""")
+                WITH released AS (
+                  UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
+                  WHERE event_id = ? AND booking_id = ANY(?) AND status = 'HELD'
+                  RETURNING seat_index, status)
+                SELECT seat_index FROM released WHERE status = 'AVAILABLE'""")
                 .param(eventId).param(bookingIds.toArray(UUID[]::new))
                 .query(Integer.class).list();
     }
@@ -136,9 +144,11 @@ public class TicketRepository {
     /** SOLD -> AVAILABLE for a refunded booking's seats (back on sale); returns the released seat indexes. */
     public List<Integer> releaseSold(long eventId, UUID bookingId) {
         return jdbc.sql("""
-                UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
-                WHERE event_id = ? AND booking_id = ? AND status = 'SOLD'
-                RETURNING seat_index""")
+                WITH released AS (
+                  UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
+                  WHERE event_id = ? AND booking_id = ? AND status = 'SOLD'
+                  RETURNING seat_index, status)
+                SELECT seat_index FROM released WHERE status = 'AVAILABLE'""")
                 .param(eventId).param(bookingId)
                 .query(Integer.class).list();
     }

@@ -37,6 +37,7 @@ class SalesMetrics {
     private final MultiGauge gross;
     private final MultiGauge refunded;
     private final MultiGauge checkedIn;
+    private final MultiGauge waitlist;
 
     SalesMetrics(EventInventoryRepository events, SalesReports reports, Clock clock, MeterRegistry meters) {
         this.events = events;
@@ -49,6 +50,9 @@ class SalesMetrics {
         this.refunded = MultiGauge.builder("booking.sales.refunded").baseUnit("cents")
                 .description("refunded to fans of a live event").register(meters);
         this.checkedIn = MultiGauge.builder("booking.sales.checked_in").description("tickets of a live event checked in")
+                .register(meters);
+        this.waitlist = MultiGauge.builder("booking.waitlist.entries")
+                .description("a live event's waiting list by state (waiting, offered, fulfilled, expired)")
                 .register(meters);
     }
 
@@ -84,6 +88,18 @@ class SalesMetrics {
         gross.register(rows(figures, SalesReports.Report::grossCents), true);
         refunded.register(rows(figures, SalesReports.Report::refundedCents), true);
         checkedIn.register(rows(figures, SalesReports.Report::checkedIn), true);
+        List<MultiGauge.Row<?>> listRows = new ArrayList<>();
+        for (SalesReports.Report report : figures) {
+            if (report.waitlist() == null) {
+                continue;
+            }
+            Tags event = Tags.of("event_id", Long.toString(report.eventId()));
+            listRows.add(MultiGauge.Row.of(event.and("state", "waiting"), report.waitlist().waiting()));
+            listRows.add(MultiGauge.Row.of(event.and("state", "offered"), report.waitlist().offered()));
+            listRows.add(MultiGauge.Row.of(event.and("state", "fulfilled"), report.waitlist().fulfilled()));
+            listRows.add(MultiGauge.Row.of(event.and("state", "expired"), report.waitlist().expired()));
+        }
+        waitlist.register(listRows, true);
     }
 
     private static List<MultiGauge.Row<?>> rows(List<SalesReports.Report> figures,

@@ -51,7 +51,18 @@ class SalesReports {
             @Schema(example = "50") int held, @Schema(example = "500") int sold, @Schema(example = "3") int refunded,
             @Schema(description = "paid, in cents", example = "3750000") long grossCents,
             @Schema(description = "refunded, in cents", example = "22500") long refundedCents,
-            @Schema(example = "0") int checkedIn, Queue queue) {
+            @Schema(example = "0") int checkedIn, Queue queue,
+            @Schema(description = "the event's waiting list") Waitlist waitlist) {
+    }
+
+    /** The waiting list's figures. */
+    record Waitlist(@Schema(description = "fans waiting", example = "120") int waiting,
+            @Schema(description = "offers open: seats held in a waiting fan's name, not paid yet", example = "4")
+            int offered,
+            @Schema(description = "offers paid", example = "30") int fulfilled,
+            @Schema(description = "offers not paid in time (their seats went to the next fan)", example = "6")
+            int expired,
+            @Schema(description = "seats that came back and wait to be offered", example = "1") int returnedSeats) {
     }
 
     /** Empty for an event booking has no inventory for. */
@@ -64,16 +75,18 @@ class SalesReports {
                     .orElse(new Queue(null, null, null));
             return new Report(figures.eventId(), figures.status(), figures.seatCount(), figures.available(),
                     figures.held(), figures.sold(), figures.refunded(), figures.grossCents(), figures.refundedCents(),
-                    figures.checkedIn(), queue);
+                    figures.checkedIn(), queue, figures.waitlist());
         });
     }
 
     /** The report's figures from booking's own data (no queue). */
     Report figures(EventFacts event) {
         SalesRepository.Figures figures = sales.figures(event.eventId());
-        int available = Math.max(0, event.seatCount() - figures.held() - figures.sold());
+        int available = Math.max(0, event.seatCount() - figures.held() - figures.sold() - figures.returned());
+        SalesRepository.Waitlist list = figures.waitlist();
         return new Report(event.eventId(), EventStatus.of(event, available, clock.instant()), event.seatCount(),
                 available, figures.held(), figures.sold(), figures.refunded(), figures.grossCents(),
-                figures.refundedCents(), figures.checkedIn(), null);
+                figures.refundedCents(), figures.checkedIn(), null,
+                new Waitlist(list.waiting(), list.offered(), list.fulfilled(), list.expired(), figures.returned()));
     }
 }

@@ -69,12 +69,13 @@ class HoldReleaser {
         jdbc.sql("""
                 UPDATE tickets SET status = 'AVAILABLE', booking_id = NULL, updated_at = now()
                 WHERE booking_id = ANY (CAST(:ids AS uuid[])) AND status = 'HELD'
-                RETURNING ticket_id, seat_index
+                RETURNING ticket_id, seat_index, status
                 """)
                 .param("ids", expired.stream().map(h -> h.bookingId().toString()).toArray(String[]::new))
                 .query(rs -> {
                     UUID booking = bookingOfTicket.get(rs.getLong("ticket_id"));
-                    if (booking != null) {
+                    // a seat fans wait for is RETURNED (booking's trigger): it stays taken until their offer
+                    if (booking != null && "AVAILABLE".equals(rs.getString("status"))) {
                         seats.computeIfAbsent(booking, id -> new ArrayList<>()).add(rs.getInt("seat_index"));
                     }
                 });
