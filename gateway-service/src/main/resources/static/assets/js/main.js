@@ -11,6 +11,7 @@ import { bookingsPage } from './pages/bookings.js';
 import { signInPage } from './pages/signin.js';
 import { adminPage } from './pages/admin.js';
 import { adminEventPage } from './pages/admin-event.js';
+import { waitlistPage } from './pages/waitlist.js';
 
 const ROUTES = [
   { pattern: /^\/?$/, page: searchPage, nav: 'search' },
@@ -18,6 +19,7 @@ const ROUTES = [
   { pattern: /^\/events\/(\d+)$/, page: eventPage, nav: 'search' },
   { pattern: /^\/events\/(\d+)\/queue$/, page: queuePage, nav: 'search', signedIn: true },
   { pattern: /^\/events\/(\d+)\/seats$/, page: seatsPage, nav: 'search', signedIn: true },
+  { pattern: /^\/events\/(\d+)\/waitlist$/, page: waitlistPage, nav: 'search', signedIn: true },
   { pattern: /^\/bookings$/, page: bookingsPage, nav: 'bookings', signedIn: true },
   { pattern: /^\/bookings\/([0-9a-fA-F-]{36})$/, page: bookingPage, nav: 'bookings', signedIn: true },
   { pattern: /^\/admin$/, page: adminPage, nav: 'admin', admin: true },

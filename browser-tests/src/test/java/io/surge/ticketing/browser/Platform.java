@@ -106,6 +106,27 @@ final class Platform {
         return bookingId;
     }
 
+    /**
+     * A fan through the API holds {@code quantity} best seats without paying: its booking id and admission token.
+     */
+    static String[] fanHolds(String fan, long eventId, long sectionId, int quantity) {
+        send("POST", "/api/v1/waiting-room/" + eventId + "/join", fan, "{}", Map.of());
+        String[] admission = new String[1];
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Answer status = send("GET", "/api/v1/waiting-room/" + eventId + "/status", fan, null, Map.of());
+            assertThat(status.body()).contains("\"ADMITTED\"");
+            admission[0] = status.read("$.admission_token");
+        });
+        Answer reserved = send("POST", "/api/v1/bookings/reserve", fan,
+                "{\"event_id\":%d,\"section_id\":%d,\"quantity\":%d}".formatted(eventId, sectionId, quantity),
+                Map.of("X-Admission-Token", admission[0]));
+        assertThat(reserved.status()).as(reserved.body()).isIn(201, 202);
+        String bookingId = reserved.read("$.booking_id");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                send("GET", "/api/v1/bookings/" + bookingId, fan, null, Map.of()).body().contains("\"RESERVED\""));
+        return new String[] {bookingId, admission[0]};
+    }
+
     static Answer send(String method, String path, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Browser.GATEWAY + path))
                 .timeout(Duration.ofSeconds(20))

@@ -29,7 +29,8 @@ export async function adminEventPage(eventId) {
       stat('sales-sold', 'Sold'), stat('sales-held', 'Held'), stat('sales-available', 'Available'),
       stat('sales-gross', 'Gross'), stat('sales-refunded', 'Refunded'), stat('sales-checked-in', 'Checked in'),
       stat('queue-waiting', 'In the queue'), stat('queue-admitted', 'Admitted'), stat('queue-serving', 'Now serving'),
-      stat('queue-rate', 'Admitted per minute')),
+      stat('queue-rate', 'Admitted per minute'), stat('presale-used', 'Presale codes used'),
+      stat('waitlist-waiting', 'On the waiting list'), stat('waitlist-offered', 'Offers open')),
     updated);
   const set = (id, value) => { report.querySelector(`#${id}`).textContent = value; };
 
@@ -59,6 +60,44 @@ export async function adminEventPage(eventId) {
     }
   });
 
+  // --- presale ---
+  const presale = h('form', { class: 'card', id: 'presale-form' }, h('h2', {}, 'Presale'),
+    h('p', { class: 'hint' }, 'Before the general sale, only fans with a code join the presale line and buy. Codes are '
+      + 'shown once, here: the platform keeps them hashed. Saving again issues new codes (the old ones stop working).'),
+    h('div', { class: 'field-row' },
+      h('div', {}, h('label', { for: 'ps-starts' }, 'Starts (your time)'), input('ps-starts', { type: 'datetime-local', step: '1' })),
+      h('div', {}, h('label', { for: 'ps-ends' }, 'Ends (your time)'), input('ps-ends', { type: 'datetime-local', step: '1' })),
+      h('div', {}, h('label', { for: 'ps-rate' }, 'Admitted per minute'), input('ps-rate', { type: 'number', min: '1', value: '300' })),
+      h('div', {}, h('label', { for: 'ps-count' }, 'Codes'), input('ps-count', { type: 'number', min: '1', max: '100000', value: '100' })),
+      h('div', {}, h('label', { for: 'ps-uses' }, 'Fans per code'), input('ps-uses', { type: 'number', min: '1', value: '1' }))),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'save-presale' }, 'Save presale and issue codes')),
+    h('p', { id: 'presale-summary', class: 'muted' }),
+    h('label', { for: 'presale-codes', hidden: true, id: 'presale-codes-label' }, 'Codes to hand out'),
+    h('textarea', { id: 'presale-codes', readonly: true, rows: '6', hidden: true }));
+  const ps = (id) => presale.querySelector(`#${id}`);
+  const summarize = (data) => {
+    ps('presale-summary').textContent = `${dateTime(data.starts_at)} to ${dateTime(data.ends_at)} · `
+      + `${data.admission_rate_per_minute} per minute · ${data.code_count} codes, ${data.codes_used} used`;
+  };
+  presale.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = {
+      starts_at: new Date(ps('ps-starts').value).toISOString(), ends_at: new Date(ps('ps-ends').value).toISOString(),
+      admission_rate_per_minute: Number(ps('ps-rate').value), code_count: Number(ps('ps-count').value),
+      max_uses_per_code: Number(ps('ps-uses').value),
+    };
+    try {
+      const { data } = await api(`/api/v1/admin/events/${eventId}/presale`, { method: 'PUT', body });
+      summarize(data);
+      ps('presale-codes').value = data.codes.join('\n');
+      ps('presale-codes').hidden = false;
+      ps('presale-codes-label').hidden = false;
+      announce(`Presale saved: ${data.codes.length} codes issued.`, 'ok');
+    } catch (error) {
+      announce(explain(error), 'error');
+    }
+  });
+
   // --- cancel ---
   const cancel = h('button', { type: 'button', class: 'danger', id: 'cancel-event' }, 'Cancel this event');
   cancel.addEventListener('click', async () => {
@@ -72,7 +111,7 @@ export async function adminEventPage(eventId) {
     }
   });
 
-  page(title, facts, report, settings,
+  page(title, facts, report, settings, presale,
     h('section', { class: 'card' }, h('h2', {}, 'Cancel'), h('p', {}, 'Cancelling refunds every paid booking and closes the waiting room.'), cancel));
 
   api(`/api/v1/admin/events/${eventId}/waiting-room`).then(({ data }) => {
@@ -81,6 +120,13 @@ export async function adminEventPage(eventId) {
     field('wr-session').value = data.admitted_session_seconds;
     field('wr-hold').value = data.hold_seconds;
     field('wr-max').value = data.max_tickets_per_user;
+  }).catch(() => {});
+  api(`/api/v1/admin/events/${eventId}/presale`).then(({ data }) => {
+    ps('ps-starts').value = localInputValue(new Date(data.starts_at));
+    ps('ps-ends').value = localInputValue(new Date(data.ends_at));
+    ps('ps-rate').value = data.admission_rate_per_minute;
+    ps('ps-uses').value = data.max_uses_per_code;
+    summarize(data);
   }).catch(() => {});
 
   loop(async () => {
@@ -98,6 +144,9 @@ export async function adminEventPage(eventId) {
       set('sales-checked-in', sales.checked_in);
       set('queue-waiting', sales.queue?.waiting ?? '—');
       set('queue-admitted', sales.queue?.admitted ?? '—');
+      set('presale-used', sales.queue?.presale?.codes_used ?? '—');
+      set('waitlist-waiting', sales.waitlist?.waiting ?? '—');
+      set('waitlist-offered', sales.waitlist?.offered ?? '—');
       if (progress) {
         report.querySelector('#queue-status').replaceChildren(badge(progress.status));
         set('queue-serving', progress.serving);

@@ -17,7 +17,14 @@ export async function eventPage(eventId) {
   const open = ['SCHEDULED', 'ON_SALE'].includes(event.status);
   const join = h('button', { type: 'button', id: 'join-queue', disabled: !open },
     event.status === 'ON_SALE' ? 'Get tickets' : 'Join the waiting room');
+  // a presale code (optional): the waiting room queues its holder in the presale line before the general sale
+  const code = h('input', { id: 'presale-code', type: 'text', autocomplete: 'off', maxlength: '80',
+    placeholder: 'XXXX-XXXX-XXXX', value: presaleCode(eventId) || '' });
+  const presale = event.status === 'SCHEDULED' ? h('div', { class: 'field' },
+    h('label', { for: 'presale-code' }, 'Presale code (optional)'), code,
+    h('p', { class: 'hint' }, 'Got a code from the organizer? Enter it to join the presale before the general sale.')) : null;
   join.addEventListener('click', () => {
+    keepPresaleCode(eventId, code.value.trim());
     if (!session()) {
       announce('Please sign in to get tickets.');
       go(`#/signin?next=${encodeURIComponent(`#/events/${eventId}/queue`)}`);
@@ -42,6 +49,47 @@ export async function eventPage(eventId) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Section'), h('th', { scope: 'col' }, 'Price'))),
         h('tbody', {}, event.price_tiers.map((tier) => h('tr', {},
           h('td', {}, tier.section + (tier.general_admission ? ' (standing)' : '')), h('td', {}, money(tier.price_cents)))))))),
-    h('div', { class: 'actions' }, join,
-      open ? null : h('p', { class: 'muted' }, 'Tickets are not on sale for this event.')));
+    presale,
+    h('div', { class: 'actions' }, event.status === 'SOLD_OUT' ? null : join,
+      open || event.status === 'SOLD_OUT' ? null : h('p', { class: 'muted' }, 'Tickets are not on sale for this event.')),
+    event.status === 'SOLD_OUT' ? waitlistForm(event) : null);
 }
+
+/** A sold-out event: join its waiting list for a number of seats in one section, or any. */
+function waitlistForm(event) {
+  const quantity = h('input', { id: 'waitlist-quantity', type: 'number', min: '1', max: '10', value: '1', required: true });
+  const section = h('select', { id: 'waitlist-section' }, h('option', { value: '' }, 'Any section'),
+    event.price_tiers.map((tier) => h('option', { value: String(tier.section_id) }, tier.section)));
+  const form = h('form', { class: 'card', id: 'waitlist-form', 'aria-labelledby': 'waitlist-title' },
+    h('h2', { id: 'waitlist-title' }, 'Sold out: join the waiting list'),
+    h('p', {}, 'Seats that come back (holds that run out, refunds) are offered to the fans on the list, in order. '
+      + 'When it is your turn the seats are held in your name for a few minutes: pay for them and they are yours.'),
+    h('div', { class: 'field-row' },
+      h('div', {}, h('label', { for: 'waitlist-quantity' }, 'Seats'), quantity),
+      h('div', {}, h('label', { for: 'waitlist-section' }, 'Section'), section)),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'join-waitlist' }, 'Join the waiting list')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!session()) {
+      go(`#/signin?next=${encodeURIComponent(`#/events/${event.event_id}`)}`);
+      return;
+    }
+    const body = { quantity: Number(quantity.value) };
+    if (section.value) body.section_id = Number(section.value);
+    try {
+      await api(`/api/v1/events/${event.event_id}/waitlist`, { method: 'POST', body, retry: true });
+      go(`#/events/${event.event_id}/waitlist`);
+    } catch (error) {
+      announce(explain(error), 'error');
+    }
+  });
+  return form;
+}
+
+const codeKey = (eventId) => `surge.presale.${eventId}`;
+export const presaleCode = (eventId) => sessionStorage.getItem(codeKey(eventId));
+function keepPresaleCode(eventId, value) {
+  if (value) sessionStorage.setItem(codeKey(eventId), value);
+  else sessionStorage.removeItem(codeKey(eventId));
+}
+export const forgetPresaleCode = (eventId) => sessionStorage.removeItem(codeKey(eventId));

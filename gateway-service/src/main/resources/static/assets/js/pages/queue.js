@@ -3,9 +3,11 @@
 import { api, maxAgeSeconds } from '../api.js';
 import { keepAdmissionToken } from '../admission.js';
 import { h, page, badge, announce, explain, loop, go, dateTime, liveness } from '../ui.js';
+import { presaleCode, forgetPresaleCode } from './event.js';
 
 const MIN_POLL_MS = 1000;
 const MAX_POLL_MS = 10_000;
+const PRESALE_POLL_MS = 2000;
 
 export async function queuePage(eventId) {
   const state = h('p', { id: 'queue-state' });
@@ -25,8 +27,11 @@ export async function queuePage(eventId) {
   const alive = liveness();
   let entry;
   try {
-    ({ data: entry } = await api(`/api/v1/waiting-room/${eventId}/join`, { method: 'POST', body: {}, retry: true }));
+    const code = presaleCode(eventId);
+    ({ data: entry } = await api(`/api/v1/waiting-room/${eventId}/join`,
+      { method: 'POST', body: code ? { presale_code: code } : {}, retry: true }));
   } catch (error) {
+    if (['INVALID_PRESALE_CODE', 'PRESALE_CODE_EXHAUSTED'].includes(error.code)) forgetPresaleCode(eventId);
     state.replaceChildren(badge('CLOSED'), ' ', explain(error));
     announce(explain(error), 'error');
     return;
@@ -37,6 +42,18 @@ export async function queuePage(eventId) {
   render(entry, null);
 
   loop(async () => {
+    if (entry.line === 'PRESALE') {
+      // the presale line has its own pace: the public progress is the general line's, so ask status itself
+      try {
+        ({ data: entry } = await api(`/api/v1/waiting-room/${eventId}/status`));
+      } catch (error) {
+        detail.textContent = explain(error);
+        return Math.min(MAX_POLL_MS, (error.retryAfter ?? 2) * 1000);
+      }
+      if (admitted(entry)) return null;
+      render(entry, null);
+      return entry.status === 'CLOSED' ? null : PRESALE_POLL_MS;
+    }
     let progress;
     let headers;
     try {
@@ -84,7 +101,8 @@ export async function queuePage(eventId) {
     const status = progress?.status === 'SOLD_OUT' ? 'SOLD_OUT' : current.status;
     notice.hidden = status !== 'PRE_QUEUE';
     if (status === 'PRE_QUEUE') {
-      state.replaceChildren(badge('PRE_QUEUE'), ' You are in the pre-queue.');
+      state.replaceChildren(badge('PRE_QUEUE'), current.line === 'PRESALE' ? ' You are in the presale pre-queue.'
+        : ' You are in the pre-queue.');
       notice.textContent = 'The sale has not opened yet. When it does, everyone in the pre-queue gets a random place '
         + 'in line, so there is no need to hurry or refresh. Keep this page open.';
       position.textContent = '';
@@ -107,7 +125,8 @@ export async function queuePage(eventId) {
     const serving = progress?.serving ?? current.queue_number - (current.position ?? 0);
     const ahead = Math.max(0, current.queue_number - serving);
     if (firstGap === null) firstGap = Math.max(ahead, 1);
-    state.replaceChildren(badge('QUEUED'), ` Your number is ${current.queue_number}.`);
+    state.replaceChildren(badge('QUEUED'), ` Your number is ${current.queue_number}`
+      + (current.line === 'PRESALE' ? ' in the presale line.' : '.'));
     position.textContent = ahead === 0 ? 'You are next' : `${ahead} ahead of you`;
     const rate = progress?.admission_rate_per_minute;
     const eta = rate ? Math.ceil((ahead * 60) / rate) : current.eta_seconds;
