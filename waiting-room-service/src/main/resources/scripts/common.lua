@@ -14,7 +14,7 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 -- KEYS[1] is the line's own settings (its start, pre-queue opening, pace and, for a presale, its end); KEYS[11] the
 -- event's (lifecycle and availability). For the general line they are the same hash.
 local cfg = redis.call('HMGET', KEYS[1], 'on_sale_at', 'prequeue_opens_at', 'rate', 'ends_at')
-local life = redis.call('HMGET', KEYS[11], 'published', 'cancelled', 'starts_at', 'sold_out')
+local life = redis.call('HMGET', KEYS[11], 'published', 'cancelled', 'starts_at', 'sold_out', 'presale_starts_at')
 local on_sale = tonumber(cfg[1])
 local opens = tonumber(cfg[2])
 local rate = tonumber(cfg[3])
@@ -30,6 +30,9 @@ local cancelled = life[2] == '1'
 local starts_at = tonumber(life[3])
 local closed = cancelled or (starts_at ~= nil and now >= starts_at) or (ends_at ~= nil and now >= ends_at)
 local sold_out = life[4] == '1'
+-- From a presale's start the general pre-queue is open to everyone, whatever its own opening: a fan without a code
+-- takes a place in it while code holders are served
+local presale_started = tonumber(life[5]) ~= nil and now >= tonumber(life[5])
 
 -- Freezes the pre-queue at the first access after T0: its size is the number of raffled places.
 local function freeze()

@@ -21,7 +21,7 @@ if now < on_sale and redis.call('EXISTS', KEYS[3]) == 0 then
     if mode ~= 'join' then
       return { -3, 0, 0, rate, now, 0 }
     end
-    if now < opens then
+    if now < opens and not presale_started then
       return { -2, 0, 0, rate, now, 0 }
     end
     redis.call('ZADD', KEYS[2], 'NX', ARGV[3], user)

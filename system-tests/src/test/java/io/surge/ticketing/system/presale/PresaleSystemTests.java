@@ -58,6 +58,13 @@ class PresaleSystemTests {
         assertThat(reused.status()).as("%s", reused).isEqualTo(409);
         assertThat(reused.json().get("code").asString()).isEqualTo("PRESALE_CODE_EXHAUSTED");
 
+        Response general = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> join(eventId, platform.token("presale-stranger-" + eventId), null),
+                        r -> r.status() == 200);
+        assertThat(general.json().get("status").asString())
+                .as("from the presale's start a fan without a code waits in the general pre-queue").isEqualTo("PRE_QUEUE");
+        assertThat(general.json().has("line")).isFalse();
+
         String token = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> platform.get("/api/v1/waiting-room/" + eventId + "/status", holder).json(),
                         s -> "ADMITTED".equals(s.path("status").asString()))
@@ -126,10 +133,10 @@ class PresaleSystemTests {
         both.put("codes", List.of("ABCD-0001"));
         assertThat(platform.put("/api/v1/admin/events/" + eventId + "/presale", platform.adminToken(), both).status())
                 .isEqualTo(400);
-        Map<String, Object> afterTheSale = presaleBody(Instant.now(), 600);
-        afterTheSale.put("ends_at", Instant.now().plus(Duration.ofDays(2)).toString());
-        afterTheSale.put("code_count", 2);
-        Response late = platform.put("/api/v1/admin/events/" + eventId + "/presale", platform.adminToken(), afterTheSale);
+        Map<String, Object> over = presaleBody(Instant.now().minus(Duration.ofDays(2)), 600);
+        over.put("ends_at", Instant.now().minus(Duration.ofDays(1)).toString());
+        over.put("code_count", 2);
+        Response late = platform.put("/api/v1/admin/events/" + eventId + "/presale", platform.adminToken(), over);
         assertThat(late.status()).as("%s", late).isEqualTo(400);
         assertThat(late.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
         Map<String, Object> fine = presaleBody(Instant.now(), 600);

@@ -23,7 +23,6 @@ import io.surge.ticketing.contracts.web.Headers;
 import io.surge.ticketing.contracts.web.UserRoles;
 import io.surge.ticketing.platform.web.DomainException;
 import io.surge.ticketing.waitingroom.settings.EventLookup;
-import io.surge.ticketing.waitingroom.settings.SaleSettings;
 import io.surge.ticketing.waitingroom.settings.SettingsPublisher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,22 +55,23 @@ class PresaleController {
                     + "line: joined before `starts_at` they are placed at random at `starts_at`, later ones first "
                     + "come, first served; they are admitted at `admission_rate_per_minute` until `ends_at`, and may "
                     + "buy from then on. Give `code_count` to have the platform generate unguessable codes (listed in "
-                    + "this answer only: they are kept hashed), or `codes` with your own. Each code admits "
+                    + "this answer only: they are kept hashed), or `codes` with your own. The window is meant to end "
+                    + "at or before `on_sale_at`; if it runs past it, the general line admits too from then on. Each code admits "
                     + "`max_uses_per_code` fans (default 1); a fan who joins again uses nothing more.\n\n"
                     + "A PUT replaces the presale: the window and pace change, and the codes of an earlier PUT stop "
                     + "working (fans already in the presale line keep their place). Not idempotent in its codes: "
                     + "a retried PUT that generated codes issues a new set.")
     @ApiResponse(responseCode = "200", description = "the presale in force, with its codes")
-    @ProblemAnswer(status = 400, codes = ErrorCode.VALIDATION_FAILED, when = "a window that is not before the "
-            + "general sale or already over, both or neither of `code_count` and `codes`, a malformed or repeated code")
+    @ProblemAnswer(status = 400, codes = ErrorCode.VALIDATION_FAILED, when = "a window that ends before it starts or "
+            + "is already over, both or neither of `code_count` and `codes`, a malformed or repeated code")
     @ProblemAnswer(status = 404, codes = ErrorCode.EVENT_NOT_FOUND, when = "the catalog does not know the event")
     @PutMapping
     PresaleView put(@Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
             @Valid @RequestBody PresaleRequest request,
             @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
         requireAdmin(roles);
-        SaleSettings settings = events.settings(eventId).orElseThrow(() -> notFound(eventId));
-        validate(request, settings);
+        events.settings(eventId).orElseThrow(() -> notFound(eventId)); // the event exists (learned if new)
+        validate(request);
         List<String> plain = request.codes() != null ? request.codes() : generate(request.codeCount());
         List<String> hashes = new ArrayList<>(plain.size());
         for (String code : plain) {
@@ -99,16 +99,17 @@ class PresaleController {
                         "event " + eventId + " has no presale"));
     }
 
-    private void validate(PresaleRequest request, SaleSettings settings) {
+    /**
+     * The window must end after it starts and in the future. It may run past the general {@code on_sale_at}: from
+     * then the general line admits too, and code holders keep their own line until the window ends.
+     */
+    private void validate(PresaleRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
         Instant now = Instant.now(clock);
         if (!request.endsAt().isAfter(request.startsAt())) {
             errors.add(error("ends_at", "must be after starts_at"));
         } else if (!request.endsAt().isAfter(now)) {
             errors.add(error("ends_at", "must be in the future"));
-        }
-        if (request.endsAt().isAfter(settings.onSaleAt())) {
-            errors.add(error("ends_at", "must not be after the event's on_sale_at (" + settings.onSaleAt() + ")"));
         }
         if ((request.codeCount() == null) == (request.codes() == null)) {
             errors.add(error("code_count", "give either code_count or codes"));

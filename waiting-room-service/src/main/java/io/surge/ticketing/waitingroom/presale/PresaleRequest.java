@@ -21,8 +21,8 @@ record PresaleRequest(
                 + "at random, later ones first come, first served)", example = "2027-01-09T09:00:00Z",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull Instant startsAt,
-        @Schema(description = "when the presale ends: after starts_at, in the future, not after the event's "
-                + "on_sale_at", example = "2027-01-10T09:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(description = "when the presale ends: after starts_at and in the future; normally at or before the "
+                + "event's on_sale_at", example = "2027-01-10T09:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull Instant endsAt,
         @Schema(description = "code holders admitted per minute during the presale", example = "300", minimum = "1",
                 maximum = "1000000", requiredMode = Schema.RequiredMode.REQUIRED)

@@ -129,6 +129,20 @@ class PresaleIntegrationTests {
     }
 
     @Test
+    void fromThePresalesStartAFanWithoutACodeTakesAPlaceInTheGeneralPreQueue_andIsNotAdmittedBeforeTheSale() {
+        long event = newEvent();
+        presale(event, Instant.now().minusSeconds(1), Instant.now().plus(Duration.ofHours(1)), 600_000, 1, "EARLY-0001");
+
+        QueueView general = room.join(event, "no-code");
+        room.join(event, "holder", "EARLY-0001");
+
+        assertThat(general.status()).isEqualTo(QueueStatus.PRE_QUEUE);
+        assertThat(general.line()).isNull();
+        assertThat(room.status(event, "no-code").status()).isEqualTo(QueueStatus.PRE_QUEUE);
+        assertThat(room.status(event, "holder").status()).isEqualTo(QueueStatus.ADMITTED);
+    }
+
+    @Test
     void duringThePresaleCodeHoldersAreAdmittedAtItsPace_withATokenForThisFanAndEvent() {
         long event = newEvent();
         presale(event, Instant.now().minusSeconds(1), Instant.now().plus(Duration.ofHours(1)), 600_000, 2,
