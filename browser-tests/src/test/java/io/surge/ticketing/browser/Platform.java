@@ -86,24 +86,11 @@ final class Platform {
 
     /** A fan through the API: joins, waits for the admission token, takes {@code quantity} best seats and pays. */
     static String fanBuys(String fan, long eventId, long sectionId, int quantity) {
-        send("POST", "/api/v1/waiting-room/" + eventId + "/join", fan, "{}", Map.of());
-        String[] admission = new String[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Answer status = send("GET", "/api/v1/waiting-room/" + eventId + "/status", fan, null, Map.of());
-            assertThat(status.body()).contains("\"ADMITTED\"");
-            admission[0] = status.read("$.admission_token");
-        });
-        Answer reserved = send("POST", "/api/v1/bookings/reserve", fan,
-                "{\"event_id\":%d,\"section_id\":%d,\"quantity\":%d}".formatted(eventId, sectionId, quantity),
-                Map.of("X-Admission-Token", admission[0]));
-        assertThat(reserved.status()).as(reserved.body()).isIn(201, 202);
-        String bookingId = reserved.read("$.booking_id");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                send("GET", "/api/v1/bookings/" + bookingId, fan, null, Map.of()).body().contains("\"RESERVED\""));
-        Answer paid = send("POST", "/api/v1/bookings/" + bookingId + "/payment", fan, "{\"payment_token\":\"tok_visa\"}",
-                Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Admission-Token", admission[0]));
+        String[] hold = fanHolds(fan, eventId, sectionId, quantity);
+        Answer paid = send("POST", "/api/v1/bookings/" + hold[0] + "/payment", fan, "{\"payment_token\":\"tok_visa\"}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Admission-Token", hold[1]));
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
-        return bookingId;
+        return hold[0];
     }
 
     /**

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
-import io.surge.ticketing.contracts.web.UserRoles;
 import io.surge.ticketing.platform.web.DomainException;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,9 +38,7 @@ class SalesController {
     @GetMapping("/api/v1/admin/events/{event_id}/sales")
     ResponseEntity<SalesReports.Report> sales(@RequestHeader(name = Headers.USER_ROLES, required = false) String roles,
             @Parameter(description = "the event", example = "42") @PathVariable("event_id") @Positive long eventId) {
-        if (!UserRoles.isAdmin(roles)) {
-            throw new DomainException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "the sales report is for admins");
-        }
+        GatewayUser.requireAdmin(roles);
         SalesReports.Report report = reports.report(eventId).orElseThrow(() -> new DomainException(HttpStatus.NOT_FOUND,
                 ErrorCode.EVENT_NOT_FOUND, "no such event: " + eventId));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(report);

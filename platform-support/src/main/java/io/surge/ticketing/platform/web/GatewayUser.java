@@ -3,6 +3,7 @@ package io.surge.ticketing.platform.web;
 import org.springframework.http.HttpStatus;
 
 import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.contracts.web.UserRoles;
 
 /**
  * The fan or admin a request is for: the {@code X-User-Id} the gateway set from the verified JWT (the service
@@ -23,5 +24,15 @@ public final class GatewayUser {
             throw new DomainException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, "authentication is required");
         }
         return userIdHeader;
+    }
+
+    /**
+     * {@code 403 FORBIDDEN} unless the gateway's {@code X-User-Roles} names the admin role. The gateway checks it
+     * first; a service checks again because it must not depend on being reached through one route only.
+     */
+    public static void requireAdmin(String rolesHeader) {
+        if (!UserRoles.isAdmin(rolesHeader)) {
+            throw new DomainException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "the admin role is required");
+        }
     }
 }

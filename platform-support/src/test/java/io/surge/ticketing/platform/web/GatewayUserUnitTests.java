@@ -21,4 +21,14 @@ class GatewayUserUnitTests {
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
         }
     }
+
+    @Test
+    void onlyTheAdminRoleMayUseTheAdminApi() {
+        GatewayUser.requireAdmin("admin");
+        GatewayUser.requireAdmin("scanner,admin");
+        for (String roles : new String[] {null, "", "scanner", "ADMIN", "administrator"}) {
+            assertThatThrownBy(() -> GatewayUser.requireAdmin(roles)).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+        }
+    }
 }

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
-import io.surge.ticketing.contracts.web.UserRoles;
 import io.surge.ticketing.platform.web.DomainException;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.surge.ticketing.waitingroom.settings.EventLookup;
 import io.surge.ticketing.waitingroom.settings.SettingsPublisher;
 import io.swagger.v3.oas.annotations.Operation;
@@ -69,7 +69,7 @@ class PresaleController {
     PresaleView put(@Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
             @Valid @RequestBody PresaleRequest request,
             @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
-        requireAdmin(roles);
+        GatewayUser.requireAdmin(roles);
         events.settings(eventId).orElseThrow(() -> notFound(eventId)); // the event exists (learned if new)
         validate(request);
         List<String> plain = request.codes() != null ? request.codes() : generate(request.codeCount());
@@ -93,7 +93,7 @@ class PresaleController {
     @GetMapping
     PresaleView get(@Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
             @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
-        requireAdmin(roles);
+        GatewayUser.requireAdmin(roles);
         return store.find(eventId).map(p -> PresaleView.of(p, null))
                 .orElseThrow(() -> new DomainException(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND,
                         "event " + eventId + " has no presale"));
@@ -143,12 +143,6 @@ class PresaleController {
 
     private static Map<String, String> error(String field, String message) {
         return Map.of("field", field, "message", message);
-    }
-
-    private static void requireAdmin(String roles) {
-        if (!UserRoles.isAdmin(roles)) {
-            throw new DomainException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "the admin role is required");
-        }
     }
 
     private static DomainException notFound(long eventId) {

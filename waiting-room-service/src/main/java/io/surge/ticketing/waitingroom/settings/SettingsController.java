@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.surge.ticketing.apidocs.ProblemAnswer;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.web.Headers;
-import io.surge.ticketing.contracts.web.UserRoles;
 import io.surge.ticketing.platform.web.DomainException;
+import io.surge.ticketing.platform.web.GatewayUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -53,7 +53,7 @@ class SettingsController {
     @GetMapping
     SaleSettings get(@Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
             @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
-        requireAdmin(roles);
+        GatewayUser.requireAdmin(roles);
         return events.settings(eventId).orElseThrow(() -> notFound(eventId));
     }
 
@@ -72,7 +72,7 @@ class SettingsController {
     SaleSettings put(@Parameter(description = "the event", example = "42") @PathVariable("event_id") long eventId,
             @Valid @RequestBody SettingsRequest request,
             @RequestHeader(name = Headers.USER_ROLES, required = false) String roles) {
-        requireAdmin(roles);
+        GatewayUser.requireAdmin(roles);
         SaleSettings current = events.settings(eventId).orElseThrow(() -> notFound(eventId));
         Instant opens = request.prequeueOpensAt();
         if (opens != null && opens.isAfter(current.onSaleAt())) {
@@ -84,12 +84,6 @@ class SettingsController {
         SaleSettings updated = store.find(eventId).orElseThrow(() -> notFound(eventId));
         publisher.publish(updated);
         return updated;
-    }
-
-    private static void requireAdmin(String roles) {
-        if (!UserRoles.isAdmin(roles)) {
-            throw new DomainException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "the admin role is required");
-        }
     }
 
     private static DomainException notFound(long eventId) {
