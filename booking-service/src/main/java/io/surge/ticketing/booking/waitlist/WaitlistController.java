@@ -128,15 +128,18 @@ class WaitlistController {
 
     private WaitlistView view(WaitlistRepository.Entry entry, EventFacts event) {
         Instant now = clock.instant();
+        boolean closed = event == null || event.cancelled() || event.closed(now);
         if (!entry.offered()) {
-            boolean closed = event == null || event.cancelled() || event.closed(now);
             return new WaitlistView(closed ? "CLOSED" : "WAITING",
                     closed ? null : waitlist.waitingAhead(entry.eventId(), entry.entryId()) + 1, entry.eventId(),
                     entry.sectionId(), entry.quantity(), entry.createdAt(), null);
         }
         String status = switch (entry.bookingStatus()) {
-            case "RESERVED" -> entry.expiresAt() != null && entry.expiresAt().isAfter(now) ? "OFFERED" : "EXPIRED";
             case "CONFIRMED", "REFUNDED" -> "FULFILLED";
+            // the list closed (cancelled, or the show started) before the offer was paid
+            case "RESERVED", "CANCELLED", "EXPIRED" -> closed ? "CLOSED"
+                    : "RESERVED".equals(entry.bookingStatus()) && entry.expiresAt() != null
+                            && entry.expiresAt().isAfter(now) ? "OFFERED" : "EXPIRED";
             default -> "EXPIRED";
         };
         String token = "OFFERED".equals(status) ? admission.issueForOffer(entry.userId(), entry.eventId(), now,

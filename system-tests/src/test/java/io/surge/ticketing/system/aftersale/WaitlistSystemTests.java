@@ -132,6 +132,26 @@ class WaitlistSystemTests {
         assertThat(anySection.json().has("section_id")).isFalse();
     }
 
+    @Test
+    void cancellingTheEventClosesItsWaitingList() {
+        long eventId = EventLifecycleSystemTests.eventOnSale("Waitlist closed", 1, 2, Instant.now().plus(Duration.ofDays(20)));
+        List<Long> tickets = EventLifecycleSystemTests.ticketIds(eventId);
+        new Buyer(platform, "wlc-owner-" + eventId, eventId).buy(tickets);
+        String fan = platform.token("wlc-fan-" + eventId);
+        assertThat(platform.post("/api/v1/events/" + eventId + "/waitlist", fan, Map.of("quantity", 1)).status())
+                .isEqualTo(201);
+
+        Response cancelled = platform.delete("/api/v1/admin/events/" + eventId, platform.adminToken());
+        assertThat(cancelled.status()).as("%s", cancelled).isIn(200, 202, 204);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> me(eventId, fan).get("status").asString(), "CLOSED"::equals);
+        Response late = platform.post("/api/v1/events/" + eventId + "/waitlist", platform.token("wlc-late-" + eventId),
+                Map.of("quantity", 1));
+        assertThat(late.status()).as("%s", late).isEqualTo(409);
+        assertThat(late.json().get("code").asString()).isEqualTo("EVENT_CANCELLED");
+    }
+
     private static Response join(long eventId, String jwt, long sectionId) {
         return platform.post("/api/v1/events/" + eventId + "/waitlist", jwt, Map.of("quantity", 1, "section_id", sectionId));
     }
