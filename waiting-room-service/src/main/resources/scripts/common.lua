@@ -13,8 +13,17 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 
 -- KEYS[1] is the line's own settings (its start, pre-queue opening, pace and, for a presale, its end); KEYS[11] the
 -- event's (lifecycle and availability). For the general line they are the same hash.
-local cfg = redis.call('HMGET', KEYS[1], 'on_sale_at', 'prequeue_opens_at', 'rate', 'ends_at')
-local life = redis.call('HMGET', KEYS[11], 'published', 'cancelled', 'starts_at', 'sold_out', 'presale_starts_at')
+local cfg, life
+if KEYS[11] == KEYS[1] then
+  -- the general line: one read of its one hash (every join, status and progress pays for this)
+  local all = redis.call('HMGET', KEYS[1], 'on_sale_at', 'prequeue_opens_at', 'rate', 'ends_at', 'published',
+    'cancelled', 'starts_at', 'sold_out', 'presale_starts_at')
+  cfg = { all[1], all[2], all[3], all[4] }
+  life = { all[5], all[6], all[7], all[8], all[9] }
+else
+  cfg = redis.call('HMGET', KEYS[1], 'on_sale_at', 'prequeue_opens_at', 'rate', 'ends_at')
+  life = redis.call('HMGET', KEYS[11], 'published', 'cancelled', 'starts_at', 'sold_out', 'presale_starts_at')
+end
 local on_sale = tonumber(cfg[1])
 local opens = tonumber(cfg[2])
 local rate = tonumber(cfg[3])
@@ -33,6 +42,8 @@ local sold_out = life[4] == '1'
 -- From a presale's start the general pre-queue is open to everyone, whatever its own opening: a fan without a code
 -- takes a place in it while code holders are served
 local presale_started = tonumber(life[5]) ~= nil and now >= tonumber(life[5])
+-- whether the event has a presale line at all (the status of a fan asks it only then)
+local has_presale = life[5] ~= false
 
 -- Freezes the pre-queue at the first access after T0: its size is the number of raffled places.
 local function freeze()

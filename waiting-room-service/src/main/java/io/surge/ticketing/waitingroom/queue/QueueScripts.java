@@ -63,7 +63,8 @@ class QueueScripts {
                 ((Number) r.get(4)).longValue(),
                 ((Number) r.get(5)).intValue() == 1,
                 r.size() > 6 && r.get(6) != null ? r.get(6).toString() : null,
-                r.size() > 7 && ((Number) r.get(7)).intValue() == 1);
+                r.size() > 7 && ((Number) r.get(7)).intValue() == 1,
+                r.size() > 8 && ((Number) r.get(8)).intValue() == 1);
     }
 
     SweepResult sweep(long eventId, long claimGraceMillis, int batch) {
@@ -141,10 +142,11 @@ class QueueScripts {
     /**
      * What the enter script decided; see {@code enter.lua} for the outcome numbers.
      *
-     * @param member for a closed line only: whether the user had an entry in it
+     * @param member  for a closed line only: whether the user had an entry in it
+     * @param presale whether the event has a presale line (a fan's status asks that line too)
      */
     record EnterResult(int outcome, long number, long serving, int ratePerMinute, long nowMillis, boolean joined,
-            String token, boolean member) {
+            String token, boolean member, boolean presale) {
     }
 
     /**

@@ -138,35 +138,33 @@ class WaitingRoom {
 
     /**
      * Where the fan stands: in the presale line if it holds a place there while the presale is on (or an admission
-     * from it that is still valid after it ended), else in the general line.
+     * from it that is still valid after it ended), else in the general line. The general line answers first and says
+     * whether the event has a presale at all, so the status of an event without one is one script call.
      */
     QueueView status(long eventId, String userId) {
-        QueueScripts.EnterResult p = enter(eventId, Line.PRESALE, userId, "status");
-        switch (p.outcome()) {
-            case 0, 1, 2, 3 -> {
-                return view(eventId, userId, Line.PRESALE, p).inPresale();
-            }
-            case -4 -> {
-                if (p.member()) {
-                    return QueueView.closed(ErrorCode.EVENT_CANCELLED.name());
-                }
-            }
-            case -5 -> {
-                QueueView kept = p.member() ? presaleAdmissionStillValid(eventId, userId) : null;
-                if (kept != null) {
-                    return kept;
-                }
-            }
-            default -> {
-                // not in the presale line, or there is none: the general line answers
+        QueueScripts.EnterResult r = enter(eventId, Line.GENERAL, userId, "status");
+        if (r.presale()) {
+            QueueView presale = presaleStatus(eventId, userId);
+            if (presale != null) {
+                return presale;
             }
         }
-        QueueScripts.EnterResult r = enter(eventId, Line.GENERAL, userId, "status");
         return switch (r.outcome()) {
             // a fan who was in line learns why it closed; anyone else was never in it
             case -4 -> closedOrNotInQueue(eventId, r, ErrorCode.EVENT_CANCELLED);
             case -5 -> closedOrNotInQueue(eventId, r, ErrorCode.SALE_CLOSED);
             default -> view(eventId, userId, Line.GENERAL, r);
+        };
+    }
+
+    /** The fan's place in the presale line, or null when it has none there (the general line answers). */
+    private QueueView presaleStatus(long eventId, String userId) {
+        QueueScripts.EnterResult p = enter(eventId, Line.PRESALE, userId, "status");
+        return switch (p.outcome()) {
+            case 0, 1, 2, 3 -> view(eventId, userId, Line.PRESALE, p).inPresale();
+            case -4 -> p.member() ? QueueView.closed(ErrorCode.EVENT_CANCELLED.name()) : null;
+            case -5 -> p.member() ? presaleAdmissionStillValid(eventId, userId) : null;
+            default -> null; // not in the presale line
         };
     }
 

@@ -79,9 +79,10 @@ class WaitingRoomBenchmark {
             for (int from = 0; from < raffleSize; from += 10_000) {
                 int start = from;
                 redis.executePipelined((RedisCallback<Object>) c -> {
-                    StringRedisConnection s = (StringRedisConnection) c;
+                    byte[] key = pre.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     for (int i = start; i < Math.min(start + 10_000, raffleSize); i++) {
-                        s.zAdd(pre, random.nextLong() & ((1L << 53) - 1), "r-" + i);
+                        c.zSetCommands().zAdd(key, random.nextLong() & ((1L << 53) - 1),
+                                ("r-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     }
                     return null;
                 });
