@@ -11,6 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # normally exported by the launcher; when run by hand, read the same file (the idempotency check needs the DB)
 ENV_FILE="${TICKETING_STATE_DIR:-$ROOT/.ticketing}/secrets/env"
+# shellcheck source=/dev/null # generated per machine by the launcher
 if [[ -z "${TICKETING_DB_PASSWORD:-}" && -f "$ENV_FILE" ]]; then set -a; source "$ENV_FILE"; set +a; fi
 API="${TICKETING_DEMO_CATALOG_URL:-http://127.0.0.1:8082}"
 EVENTS="${TICKETING_DEMO_EVENTS:-300}"
@@ -22,8 +23,8 @@ TOKEN="$("$ROOT/ticketing" token demo-loader --admin 2>/dev/null || true)"
 
 # post PATH JSON -> prints the response body; retries briefly on 429/503 (a service still warming up)
 post() {
-  local path=$1 body=$2 attempt out code
-  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  local path=$1 body=$2 out code
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
     out="$(curl -sS -m 30 -w '\n%{http_code}' -X POST "$API$path" \
       -H 'Content-Type: application/json' -H 'X-User-Id: demo-loader' -H 'X-User-Roles: admin' \
       ${TOKEN:+-H "Authorization: Bearer $TOKEN"} --data "$body")" || { sleep 1; continue; }

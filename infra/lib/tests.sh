@@ -9,8 +9,20 @@ ensure_browser() {
   fi
 }
 
+# The launcher is part of the build: its scripts pass shellcheck, and its port table matches the services'
+# configuration, before the stack is touched.
+check_launcher() {
+  command -v shellcheck >/dev/null || apt_install shellcheck
+  log "checking the launcher's scripts (shellcheck) and its ports (infra/check-ports.sh)"
+  (cd "$ROOT" && shopt -s globstar && shellcheck -x ticketing .ci/run infra/**/*.sh) \
+    || die "shellcheck found problems in the launcher's scripts (above)"
+  "$ROOT/infra/check-ports.sh" || die "the launcher's port table and the services' application.yml disagree (above)"
+}
+
 cmd_test() {
   local t0=$SECONDS
+  init_state
+  check_launcher
   reset_data
   ensure_browser
   infra_up
