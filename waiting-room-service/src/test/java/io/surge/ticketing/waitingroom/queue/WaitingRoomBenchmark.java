@@ -31,7 +31,7 @@ import io.surge.ticketing.waitingroom.settings.SettingsStore;
  * (the name does not end in Tests); run it on purpose, on a quiet machine:
  * <pre>
  * set -a; source .ticketing/secrets/env; set +a
- * ./mvnw -pl waiting-room-service verify -Dtest=WaitingRoomBenchmark -Dbench.raffle=1000000 -Dbench.seconds=10
+ * ./mvnw -pl waiting-room-service verify -Dtest=WaitingRoomBenchmark -DskipITs -Dbench.raffle=1000000 -Dbench.seconds=10
  * </pre>
  * It prints: joins/s and status polls/s through the use case behind the HTTP endpoints (the Redis path; HTTP and
  * the gateway come on top), redis-benchmark GET ops/s (same machine, same moment), the time the raffle takes at T0

@@ -22,7 +22,7 @@ import io.surge.ticketing.system.Platform;
  * It wipes every key of the shared Redis, so it only runs when {@code TICKETING_ALLOW_FLUSHALL=true} is set
  * (never while other people use the stack).
  */
-class RedisLossIntegrationTests {
+class RedisLossSystemTests {
 
     private static final int HOLDS = 200;
     private HoldFixtures holds;

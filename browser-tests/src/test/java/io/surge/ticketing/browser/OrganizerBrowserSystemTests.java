@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * An organizer in the web app: creates a venue and an event through the pages, sets the waiting room, watches the
  * sales report change while a fan (driven through the API) buys, then cancels the event.
  */
-class OrganizerBrowserTests {
+class OrganizerBrowserSystemTests {
 
     private static final Pattern EVENT_URL = Pattern.compile("#/admin/events/(\\d+)$");
 

@@ -27,7 +27,7 @@ import io.surge.ticketing.system.Platform.Response;
  * Nobody reaches the booking API without a valid JWT and the waiting room's admission token for that user and that
  * event: every way around it is refused at the gateway with its own code, and nothing gets reserved.
  */
-class EdgeBypassTests {
+class EdgeBypassSystemTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Platform platform = Platform.get();

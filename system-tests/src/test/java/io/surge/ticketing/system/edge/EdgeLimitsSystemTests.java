@@ -25,7 +25,7 @@ import io.surge.ticketing.system.Platform.Response;
  * everybody else is still served. Client addresses are simulated with X-Forwarded-For, which the local gateway
  * believes from its trusted local proxy (127.0.0.1) only. Bodies over the limit get 413.
  */
-class EdgeLimitsTests {
+class EdgeLimitsSystemTests {
 
     private static final Platform platform = Platform.get();
     private static final ExecutorService pool = Executors.newFixedThreadPool(16);

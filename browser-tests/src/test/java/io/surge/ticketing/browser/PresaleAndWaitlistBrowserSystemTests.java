@@ -19,7 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Before and after the general sale, in the web app: a fan with a presale code gets in before everyone else, and a
  * fan who came too late joins a sold-out event's waiting list, is offered a seat that came back and pays for it.
  */
-class PresaleAndWaitlistBrowserTests {
+class PresaleAndWaitlistBrowserSystemTests {
 
     private final Browser browser = new Browser("presale-and-waitlist");
 

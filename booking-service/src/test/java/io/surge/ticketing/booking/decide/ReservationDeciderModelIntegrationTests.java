@@ -42,7 +42,7 @@ import io.surge.ticketing.contracts.messages.TicketIds;
  * commands decided in earlier batches, and fans running into the per-fan limit. Every batch must be decided
  * exactly as the model decides it, and the seats held in the database must be exactly the model's.
  */
-class ReservationDeciderModelTests {
+class ReservationDeciderModelIntegrationTests {
 
     private static final List<String> USERS = List.of("u-0", "u-1", "u-2", "u-3");
     private static final long MISSING_SECTION = 99;

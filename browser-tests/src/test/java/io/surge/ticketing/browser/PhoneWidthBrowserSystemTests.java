@@ -14,7 +14,7 @@ import org.openqa.selenium.By;
  * The web app on a 360 px phone: no page is wider than the screen (nothing to scroll sideways), and the controls
  * stay reachable.
  */
-class PhoneWidthBrowserTests {
+class PhoneWidthBrowserSystemTests {
 
     private static final int PHONE = 360;
 

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * once, pays with the test Visa and finds the tickets' QR codes under My bookings. The event is set up through the
  * admin API, on sale 30 s later, with a fast waiting room.
  */
-class FanJourneyBrowserTests {
+class FanJourneyBrowserSystemTests {
 
     private final Browser browser = new Browser("fan-journey");
 

@@ -23,7 +23,7 @@ import io.surge.ticketing.system.Platform.Response;
  * join order, with later arrivals behind all of them in arrival order. The 10,000-fan statistics run against the
  * service's Redis path in waiting-room-service's WaitingRoomIntegrationTests; here the size fits a shared CI box.
  */
-class EdgeFairnessTests {
+class EdgeFairnessSystemTests {
 
     private static final Platform platform = Platform.get();
 

@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.Select;
  * The Swagger UI as a client developer meets it on the local stack: it names the API, lists every document, takes
  * a bearer token in Authorize, and "Try it out" goes through the gateway and gets a real answer.
  */
-class SwaggerUiBrowserTests {
+class SwaggerUiBrowserSystemTests {
 
     private final Browser browser = new Browser("swagger-ui");
 
