@@ -3,16 +3,19 @@ package io.surge.ticketing.booking.inventory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import io.surge.ticketing.booking.availability.AvailabilityRebuilder;
 import io.surge.ticketing.contracts.Topics;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
 import io.surge.ticketing.contracts.messages.MessageJson;
 import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
 
-/** Consumes the catalog's inventory hand-off and the waiting room's sale settings. */
+/**
+ * Consumes the catalog's inventory hand-off (announced as {@link InventoryLoaded}: availability builds the bitfield)
+ * and the waiting room's sale settings.
+ */
 @Component
 class InventoryListener {
 
@@ -20,26 +23,25 @@ class InventoryListener {
 
     private final InventoryLoader loader;
     private final EventInventoryRepository events;
-    private final AvailabilityRebuilder availability;
+    private final ApplicationEventPublisher announcements;
 
-    InventoryListener(InventoryLoader loader, EventInventoryRepository events, AvailabilityRebuilder availability) {
+    InventoryListener(InventoryLoader loader, EventInventoryRepository events,
+            ApplicationEventPublisher announcements) {
         this.loader = loader;
         this.events = events;
-        this.availability = availability;
+        this.announcements = announcements;
     }
 
     @KafkaListener(id = "booking-inventory", topics = Topics.CATALOG_EVENT_INVENTORY, groupId = "booking-inventory")
     void onInventory(ConsumerRecord<String, String> record) throws Exception {
         EventInventoryDefined inventory = MessageJson.mapper().readValue(record.value(), EventInventoryDefined.class);
-        if (loader.load(inventory)) {
+        boolean fresh = loader.load(inventory);
+        if (fresh) {
             // Fresh statistics right away, so the planner keeps using the available-seat index (a seq scan on a
             // freshly loaded event costs several times more) instead of waiting for autovacuum.
             loader.analyze();
-            // A new event's bitfield is built from Postgres, whatever Redis may hold under that id.
-            availability.rebuild(inventory.eventId());
-        } else {
-            availability.ensure(inventory.eventId());
         }
+        announcements.publishEvent(new InventoryLoaded(inventory.eventId(), fresh));
     }
 
     @KafkaListener(id = "booking-sale-settings", topics = Topics.SALE_SETTINGS, groupId = "booking-sale-settings")
