@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.surge.ticketing.cleanup.bitfield.Bitfields;
 
 /**
- * The worker against the real PostgreSQL and Redis: booking-service's migrations in a schema of our own in the
+ * The worker against the real PostgreSQL and Redis: booking-store's migrations in a schema of our own in the
  * {@code booking} database, and Redis keys under a prefix of our own, so the running worker and this one never
  * see each other's holds.
  */
@@ -49,7 +49,8 @@ class CleanupIntegrationTests {
                 + env("TICKETING_DB_PORT", "5432") + "/booking?currentSchema=" + SCHEMA);
         registry.add("spring.flyway.enabled", () -> "true");
         registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.locations", () -> "filesystem:../booking-service/src/main/resources/db/migration");
+        // booking's migrations, from booking-store's jar on the classpath (as booking-service applies them)
+        registry.add("spring.flyway.locations", () -> "classpath:db/migration");
         registry.add("cleanup.redis-key-prefix", () -> PREFIX);
         registry.add("cleanup.bitfield-interval", () -> "1h");
     }

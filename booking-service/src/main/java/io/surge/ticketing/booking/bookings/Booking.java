@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.surge.ticketing.bookingstore.outbox.BookingSnapshot;
+
 /**
- * A booking row as stored (never returned to clients as is: see {@link BookingView}).
+ * A booking row as stored (never returned to clients as is: see {@link BookingView}); the outbox announces its
+ * changes from it ({@link BookingSnapshot}).
  *
  * @param ticketPrices the price each seat was quoted at, in {@code ticketIds}' order (empty: not recorded, for
  *                     bookings decided before prices were kept per seat, and for rejections)
@@ -23,7 +26,7 @@ public record Booking(
         String reason,
         String paymentId,
         List<Long> ticketPrices,
-        Refund refund) {
+        Refund refund) implements BookingSnapshot {
 
     public Booking {
         ticketPrices = ticketPrices == null ? List.of() : List.copyOf(ticketPrices);
@@ -34,6 +37,11 @@ public record Booking(
             List<Long> unavailableTicketIds, long totalCents, Instant expiresAt, String reason, String paymentId) {
         this(bookingId, eventId, userId, status, ticketIds, unavailableTicketIds, totalCents, expiresAt, reason,
                 paymentId, List.of(), null);
+    }
+
+    @Override
+    public String statusName() {
+        return status.name();
     }
 
     /** The price the seat {@code ticketId} of this booking was quoted at, if recorded. */

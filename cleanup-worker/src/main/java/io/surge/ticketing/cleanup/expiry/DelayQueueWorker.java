@@ -15,6 +15,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.surge.ticketing.bookingstore.expiry.ExpiredHold;
+import io.surge.ticketing.bookingstore.expiry.ExpiredHolds;
 import io.surge.ticketing.cleanup.CleanupProperties;
 
 /**
@@ -30,15 +32,17 @@ class DelayQueueWorker {
 
     private final HoldQueue queue;
     private final HoldReleaser releaser;
+    private final ExpiredHolds holds;
     private final ReleaseRecorder recorder;
     private final TransactionTemplate tx;
     private final CleanupProperties properties;
     private final Clock clock;
 
-    DelayQueueWorker(HoldQueue queue, HoldReleaser releaser, ReleaseRecorder recorder, TransactionTemplate tx,
+    DelayQueueWorker(HoldQueue queue, HoldReleaser releaser, ExpiredHolds holds, ReleaseRecorder recorder, TransactionTemplate tx,
             CleanupProperties properties, Clock clock) {
         this.queue = queue;
         this.releaser = releaser;
+        this.holds = holds;
         this.recorder = recorder;
         this.tx = tx;
         this.properties = properties;
@@ -79,7 +83,7 @@ class DelayQueueWorker {
             released.forEach(hold -> left.remove(hold.bookingId()));
             // Still RESERVED with a later expiry by the database's clock: come back then. Anything else (confirmed,
             // cancelled, already expired) needs nothing more.
-            queue.schedule(releaser.notYetExpired(left));
+            queue.schedule(holds.notYetExpired(left));
         }
         return due.size();
     }

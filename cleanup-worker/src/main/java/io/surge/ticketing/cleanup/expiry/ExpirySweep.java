@@ -10,6 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.surge.ticketing.bookingstore.expiry.ExpiredHold;
+import io.surge.ticketing.bookingstore.expiry.ExpiredHolds;
 import io.surge.ticketing.cleanup.CleanupProperties;
 
 /**
@@ -23,14 +25,16 @@ class ExpirySweep {
     private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
 
     private final HoldReleaser releaser;
+    private final ExpiredHolds holds;
     private final HoldQueue queue;
     private final ReleaseRecorder recorder;
     private final TransactionTemplate tx;
     private final CleanupProperties properties;
 
-    ExpirySweep(HoldReleaser releaser, HoldQueue queue, ReleaseRecorder recorder, TransactionTemplate tx,
+    ExpirySweep(HoldReleaser releaser, ExpiredHolds holds, HoldQueue queue, ReleaseRecorder recorder, TransactionTemplate tx,
             CleanupProperties properties) {
         this.releaser = releaser;
+        this.holds = holds;
         this.queue = queue;
         this.recorder = recorder;
         this.tx = tx;
@@ -52,7 +56,7 @@ class ExpirySweep {
     /** One transaction; returns how many holds it released. */
     int sweepOnce() {
         List<ExpiredHold> released = tx.execute(status -> {
-            List<UUID> expired = releaser.lockExpiredSkipLocked(properties.sweepGrace(), properties.sweepBatch());
+            List<UUID> expired = holds.lockExpiredSkipLocked(properties.sweepGrace(), properties.sweepBatch());
             if (expired.isEmpty()) {
                 return List.<ExpiredHold>of();
             }

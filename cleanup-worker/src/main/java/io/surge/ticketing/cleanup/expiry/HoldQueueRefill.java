@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
+import io.surge.ticketing.bookingstore.expiry.ExpiredHolds;
+
 /**
  * Rebuilds the delay queue from Postgres after Redis lost it (a restart without persistence, a FLUSHALL): the
  * marker {@code booking:holds:seeded} disappears with the data, so its absence triggers one refill with
@@ -22,11 +24,11 @@ class HoldQueueRefill {
     private static final int MAX_HOLDS = 200_000;
 
     private final HoldQueue queue;
-    private final HoldReleaser releaser;
+    private final ExpiredHolds holds;
 
-    HoldQueueRefill(HoldQueue queue, HoldReleaser releaser) {
+    HoldQueueRefill(HoldQueue queue, ExpiredHolds holds) {
         this.queue = queue;
-        this.releaser = releaser;
+        this.holds = holds;
     }
 
     @Scheduled(fixedDelayString = "${cleanup.requeue-interval:2s}")
@@ -35,7 +37,7 @@ class HoldQueueRefill {
             if (queue.seeded()) {
                 return;
             }
-            Map<UUID, Instant> live = releaser.liveHolds(MAX_HOLDS);
+            Map<UUID, Instant> live = holds.liveHolds(MAX_HOLDS);
             queue.addIfAbsent(live);
             queue.markSeeded();
             log.info("delay queue (re)filled from Postgres with {} live holds", live.size());

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.surge.ticketing.bookingstore.expiry.ExpiredHold;
 import io.micrometer.core.instrument.Timer;
 import io.surge.ticketing.cleanup.bitfield.Bitfields;
 
