@@ -18,6 +18,7 @@ import io.surge.ticketing.booking.inventory.EventFacts;
 import io.surge.ticketing.booking.inventory.EventInventoryRepository;
 import io.surge.ticketing.booking.inventory.KnownEvents;
 import io.surge.ticketing.booking.inventory.TicketRepository;
+import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
 
 /**
  * Rebuilds an event's bitfield from Postgres (the source of truth) when Redis lost it. Commits that land
@@ -79,7 +80,7 @@ public class AvailabilityRebuilder {
         }
         Instant started = clock.instant();
         List<Integer> taken = tickets.takenSeatIndexes(eventId);
-        store.replace(eventId, AvailabilityStore.bitfield(facts.get().seatCount(), taken), facts.get().seatCount());
+        store.replace(eventId, AvailabilityBitfield.of(facts.get().seatCount(), taken), facts.get().seatCount());
         List<Integer> nowTaken = new ArrayList<>();
         List<Integer> nowFree = new ArrayList<>();
         for (int[] change : tickets.changedSince(eventId, started.minus(REPLAY_MARGIN))) {

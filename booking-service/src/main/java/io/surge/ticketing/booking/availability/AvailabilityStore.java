@@ -11,11 +11,14 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.stereotype.Component;
 
+import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
+import io.surge.ticketing.contracts.redis.BookingRedisKeys;
+
 /**
- * The Redis mirror of held and sold seats: one bitfield per event at {@code booking:avail:{eventId}} (bit i is
- * seat_index i, most significant bit of byte 0 first, 1 = held or sold) and its meta hash
- * {@code booking:availmeta:{eventId}} (seat_count, as_of in epoch millis). A derived view: Postgres decides,
- * this only reflects, and it is rebuilt from Postgres when missing or drifted.
+ * The Redis mirror of held and sold seats: one bitfield per event ({@link BookingRedisKeys#availability}, laid out
+ * as {@link AvailabilityBitfield} says) and its meta hash ({@link BookingRedisKeys#availabilityMeta}: seat_count,
+ * as_of in epoch millis). A derived view: Postgres decides, this only reflects, and it is rebuilt from Postgres when
+ * missing or drifted.
  */
 @Component
 public class AvailabilityStore {
@@ -61,26 +64,18 @@ public class AvailabilityStore {
         this.clock = clock;
     }
 
-    public static String bitfieldKey(long eventId) {
-        return "booking:avail:" + eventId;
-    }
-
-    static String metaKey(long eventId) {
-        return "booking:availmeta:" + eventId;
-    }
-
     /** Marks seats taken (1) or free (0); returns false when the bitfield is missing and needs a rebuild. */
     public boolean set(long eventId, Collection<Integer> seatIndexes, boolean taken) {
         if (seatIndexes.isEmpty()) {
             return true;
         }
         List<byte[]> args = new ArrayList<>(seatIndexes.size() + 4);
-        args.add(bytes(bitfieldKey(eventId)));
-        args.add(bytes(metaKey(eventId)));
-        args.add(bytes(taken ? "1" : "0"));
+        args.add(bitfieldKey(eventId));
+        args.add(metaKey(eventId));
+        args.add(bytes(Integer.toString(AvailabilityBitfield.bit(taken))));
         args.add(bytes(Long.toString(clock.millis())));
         for (Integer index : seatIndexes) {
-            args.add(bytes(Integer.toString(index)));
+            args.add(bytes(Long.toString(AvailabilityBitfield.offset(index))));
         }
         Long done = execute(c -> c.scriptingCommands().eval(SET_BITS, ReturnType.INTEGER, 2, args.toArray(byte[][]::new)));
         return done != null && done == 1L;
@@ -89,14 +84,14 @@ public class AvailabilityStore {
     /** Replaces the whole bitfield of an event. */
     public void replace(long eventId, byte[] bitfield, int seatCount) {
         execute(c -> c.scriptingCommands().eval(REPLACE, ReturnType.INTEGER, 2,
-                bytes(bitfieldKey(eventId)), bytes(metaKey(eventId)), bitfield,
+                bitfieldKey(eventId), metaKey(eventId), bitfield,
                 bytes(Integer.toString(seatCount)), bytes(Long.toString(clock.millis()))));
     }
 
     /** The current bitfield, or null when Redis has none for the event. */
     public Snapshot read(long eventId) {
         List<Object> result = execute(c -> c.scriptingCommands().eval(READ, ReturnType.MULTI, 2,
-                bytes(bitfieldKey(eventId)), bytes(metaKey(eventId))));
+                bitfieldKey(eventId), metaKey(eventId)));
         if (result == null || result.size() < 3) {
             // none, or an incomplete answer (seen once while a 100,000-seat event's inventory was being loaded):
             // not a usable snapshot, so the caller rebuilds it from Postgres instead of failing the read
@@ -109,7 +104,7 @@ public class AvailabilityStore {
         if (seats < 0) {
             return null; // bits without their meta: not a usable snapshot, rebuild it
         }
-        byte[] full = bits.length >= (seats + 7) / 8 ? bits : java.util.Arrays.copyOf(bits, (seats + 7) / 8);
+        byte[] full = AvailabilityBitfield.padded(bits, seats);
         long asOfMillis = Long.parseLong(asOf);
         return new Snapshot(eventId, seats, full, asOfMillis > 0 ? asOfMillis : clock.millis());
     }
@@ -122,8 +117,9 @@ public class AvailabilityStore {
         if (count <= 0) {
             return false;
         }
-        Object taken = execute(c -> c.execute("BITCOUNT", bytes(bitfieldKey(eventId)), bytes(Integer.toString(first)),
-                bytes(Integer.toString(first + count - 1)), bytes("BIT")));
+        Object taken = execute(c -> c.execute("BITCOUNT", bitfieldKey(eventId),
+                bytes(Long.toString(AvailabilityBitfield.offset(first))),
+                bytes(Long.toString(AvailabilityBitfield.offset(first + count - 1))), bytes("BIT")));
         return taken instanceof Number n && n.longValue() == count;
     }
 
@@ -136,7 +132,7 @@ public class AvailabilityStore {
         if (eventIds.isEmpty()) {
             return taken;
         }
-        byte[][] keys = eventIds.stream().map(id -> bytes(bitfieldKey(id))).toArray(byte[][]::new);
+        byte[][] keys = eventIds.stream().map(AvailabilityStore::bitfieldKey).toArray(byte[][]::new);
         List<Object> counts = execute(c -> c.scriptingCommands().eval(COUNT_TAKEN, ReturnType.MULTI, keys.length, keys));
         for (int i = 0; counts != null && i < counts.size(); i++) {
             long count = ((Number) counts.get(i)).longValue();
@@ -150,23 +146,22 @@ public class AvailabilityStore {
     /** Whether the event's bitfield and its meta are both in Redis. */
     public boolean exists(long eventId) {
         Long present = execute(c -> c.scriptingCommands().eval(COMPLETE, ReturnType.INTEGER, 2,
-                bytes(bitfieldKey(eventId)), bytes(metaKey(eventId))));
+                bitfieldKey(eventId), metaKey(eventId)));
         return present != null && present == 2L;
-    }
-
-    /** Builds a bitfield from taken seat indexes (the layout Redis SETBIT uses). */
-    public static byte[] bitfield(int seatCount, Collection<Integer> takenSeatIndexes) {
-        byte[] bits = new byte[(seatCount + 7) / 8];
-        for (int index : takenSeatIndexes) {
-            bits[index >> 3] |= (byte) (0x80 >>> (index & 7));
-        }
-        return bits;
     }
 
     private <T> T execute(java.util.function.Function<RedisConnection, T> action) {
         try (RedisConnection connection = redis.getConnection()) {
             return action.apply(connection);
         }
+    }
+
+    private static byte[] bitfieldKey(long eventId) {
+        return bytes(BookingRedisKeys.availability(eventId));
+    }
+
+    private static byte[] metaKey(long eventId) {
+        return bytes(BookingRedisKeys.availabilityMeta(eventId));
     }
 
     private static byte[] bytes(String value) {

@@ -6,16 +6,18 @@ import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import io.surge.ticketing.contracts.redis.BookingRedisKeys;
+import io.surge.ticketing.contracts.redis.PaymentRedisKeys;
+
 /**
- * The delay queue of holds the cleanup worker drains: sorted set {@code booking:holds}, member = booking id,
- * score = expires_at in epoch millis. Losing it is harmless: the cleanup worker's Postgres sweep finds
+ * The delay queue of holds the cleanup worker drains, a sorted set ({@link BookingRedisKeys#HOLDS}): member =
+ * booking id, score = expires_at in epoch millis. Losing it is harmless: the cleanup worker's Postgres sweep finds
  * expired holds too.
  */
 @Component
 public class Holds {
 
-    public static final String KEY = "booking:holds";
-    private static final String PAYMENT_IN_FLIGHT = "payment:inflight:";
+    public static final String KEY = BookingRedisKeys.HOLDS;
 
     private final StringRedisTemplate redis;
 
@@ -24,21 +26,21 @@ public class Holds {
     }
 
     public void schedule(UUID bookingId, Instant expiresAt) {
-        redis.opsForZSet().add(KEY, bookingId.toString(), expiresAt.toEpochMilli());
+        redis.opsForZSet().add(BookingRedisKeys.HOLDS, bookingId.toString(), expiresAt.toEpochMilli());
     }
 
     public void forget(UUID bookingId) {
-        redis.opsForZSet().remove(KEY, bookingId.toString());
+        redis.opsForZSet().remove(BookingRedisKeys.HOLDS, bookingId.toString());
     }
 
     public void forgetAll(java.util.Collection<UUID> bookingIds) {
         if (!bookingIds.isEmpty()) {
-            redis.opsForZSet().remove(KEY, bookingIds.stream().map(UUID::toString).toArray());
+            redis.opsForZSet().remove(BookingRedisKeys.HOLDS, bookingIds.stream().map(UUID::toString).toArray());
         }
     }
 
     /** Whether payment-service is charging this booking right now (it sets the key around the charge). */
     public boolean paymentInFlight(UUID bookingId) {
-        return Boolean.TRUE.equals(redis.hasKey(PAYMENT_IN_FLIGHT + bookingId));
+        return Boolean.TRUE.equals(redis.hasKey(PaymentRedisKeys.inflight(bookingId)));
     }
 }

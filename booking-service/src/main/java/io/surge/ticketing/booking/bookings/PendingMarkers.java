@@ -8,16 +8,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import io.surge.ticketing.booking.BookingProperties;
+import io.surge.ticketing.contracts.redis.BookingRedisKeys;
 
 /**
  * Remembers, for polling clients, the bookings whose commands wait in the Kafka buffer (they have no row
- * until decided): {@code booking:pending:{id}} = {@code userId|eventId}. The decision's post-commit effects delete
+ * until decided): {@link BookingRedisKeys#pending} = {@code userId|eventId}. The decision's post-commit effects delete
  * it (the booking row answers from then on); the expiry only cleans up after a crash between commit and delete.
  */
 @Component
 public class PendingMarkers {
-
-    private static final String PREFIX = "booking:pending:";
 
     private final StringRedisTemplate redis;
     private final Duration ttl;
@@ -28,7 +27,7 @@ public class PendingMarkers {
     }
 
     public static String key(UUID bookingId) {
-        return PREFIX + bookingId;
+        return BookingRedisKeys.pending(bookingId);
     }
 
     public void mark(UUID bookingId, String userId, long eventId) {

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 import io.surge.ticketing.booking.AfterTheSaleIntegrationTest;
 import io.surge.ticketing.booking.KafkaProbe;
-import io.surge.ticketing.booking.availability.AvailabilityStore;
 import io.surge.ticketing.contracts.Topics;
+import io.surge.ticketing.contracts.redis.BookingRedisKeys;
 
 /** The sold-out announcements on booking.event-availability, against the real PostgreSQL, Redis and Kafka. */
 class SoldOutPublisherIntegrationTests extends AfterTheSaleIntegrationTest {
@@ -91,7 +91,7 @@ class SoldOutPublisherIntegrationTests extends AfterTheSaleIntegrationTest {
         try (KafkaProbe topic = KafkaProbe.open(consumers, Topics.BOOKING_EVENT_AVAILABILITY)) {
             jdbc.sql("UPDATE availability_announcements SET announced_at = now() - interval '31 seconds' WHERE event_id = ?")
                     .param(eventId).update();
-            redis.delete(AvailabilityStore.bitfieldKey(eventId));
+            redis.delete(BookingRedisKeys.availability(eventId));
             round();
 
             JsonNode again = json(topic.await(of(eventId), 1, WAIT).get(0).value());
