@@ -12,7 +12,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import io.surge.ticketing.booking.decide.DecisionPublisher;
+import io.surge.ticketing.booking.decide.DecisionBroadcast;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -42,7 +42,7 @@ class BookingConfiguration {
             @org.springframework.beans.factory.annotation.Qualifier("pendingDecisions") MessageListener pendingDecisions) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
-        container.addMessageListener(pendingDecisions, new ChannelTopic(DecisionPublisher.CHANNEL));
+        container.addMessageListener(pendingDecisions, new ChannelTopic(DecisionBroadcast.CHANNEL));
         return container;
     }
 }

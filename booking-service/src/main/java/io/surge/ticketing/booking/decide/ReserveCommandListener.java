@@ -35,7 +35,7 @@ class ReserveCommandListener {
     private static final Logger log = LoggerFactory.getLogger(ReserveCommandListener.class);
 
     private final ReservationDecider decider;
-    private final DecisionPublisher publisher;
+    private final DecisionEffects effects;
     private final DecisionTraces traces;
     private final KafkaTemplate<String, String> kafka;
     private final DecisionRate rate;
@@ -43,10 +43,10 @@ class ReserveCommandListener {
     private final Timer batchTimer;
     private final Timer decisionLatency;
 
-    ReserveCommandListener(ReservationDecider decider, DecisionPublisher publisher, DecisionTraces traces,
+    ReserveCommandListener(ReservationDecider decider, DecisionEffects effects, DecisionTraces traces,
             KafkaTemplate<String, String> kafka, BookingProperties properties, MeterRegistry meters) {
         this.decider = decider;
-        this.publisher = publisher;
+        this.effects = effects;
         this.traces = traces;
         this.kafka = kafka;
         this.rate = new DecisionRate(properties.commands().decisionsPerSecond());
@@ -107,7 +107,7 @@ class ReserveCommandListener {
                 decisionLatency.record(Duration.between(command.requestedAt(), decidedAt));
             }
         }
-        publisher.published(decided.decisions(), decided.fans());
+        effects.apply(decided.decisions(), decided.fans());
         traced.decided(decided.decisions());
     }
 }
