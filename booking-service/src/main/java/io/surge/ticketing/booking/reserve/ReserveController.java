@@ -37,16 +37,16 @@ import jakarta.validation.Validator;
 @Tag(name = "Reservations", description = "Holding seats for a fan admitted by the waiting room")
 class ReserveController {
 
-    private final ReservationBuffer buffer;
+    private final ReserveUseCase buffer;
 
-    ReserveController(ReservationBuffer buffer) {
+    ReserveController(ReserveUseCase buffer) {
         this.buffer = buffer;
     }
 
     /** The servlet-level fast path in front of this controller (see {@link ReserveFastPath}). */
     @Bean
     @ConditionalOnBooleanProperty(name = "ticketing.booking.reserve.fast-path", matchIfMissing = true)
-    static FilterRegistrationBean<ReserveFastPath> reserveFastPath(ReservationBuffer buffer, JsonMapper json,
+    static FilterRegistrationBean<ReserveFastPath> reserveFastPath(ReserveUseCase buffer, JsonMapper json,
             Validator validator) {
         FilterRegistrationBean<ReserveFastPath> registration =
                 new FilterRegistrationBean<>(new ReserveFastPath(buffer, json, validator));
@@ -88,21 +88,21 @@ class ReserveController {
                     + "request's booking instead of holding seats twice", example = "5f0c6a1e-9d4b-4c1a-8f3e-2b7d9a6c4e10")
             @RequestHeader(name = Headers.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody ReserveRequest request) {
-        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(ReservationBuffer.ASYNC_TIMEOUT_MS);
+        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(ReserveUseCase.ASYNC_TIMEOUT_MS);
         UUID bookingId = buffer.submit(GatewayUser.require(userId), admissionToken, idempotencyKey, request,
                 new ReservationReply() {
                     @Override
                     public void decided(Decision decision) {
                         if (decision.status() == BookingStatus.REJECTED) {
-                            result.setErrorResult(ReservationBuffer.rejection(decision));
+                            result.setErrorResult(ReserveAnswers.rejection(decision));
                         } else {
-                            result.setResult(ReservationBuffer.created(decision));
+                            result.setResult(ReserveAnswers.created(decision));
                         }
                     }
 
                     @Override
                     public void pending(UUID id, long eventId) {
-                        result.setResult(ReservationBuffer.accepted(id, eventId));
+                        result.setResult(ReserveAnswers.accepted(id, eventId));
                     }
 
                     @Override
@@ -112,7 +112,7 @@ class ReserveController {
                 });
         result.onTimeout(() -> {
             buffer.abandon(bookingId);
-            result.setResult(ReservationBuffer.accepted(bookingId, request.eventId()));
+            result.setResult(ReserveAnswers.accepted(bookingId, request.eventId()));
         });
         return result;
     }

@@ -41,12 +41,12 @@ import jakarta.validation.Validator;
 
 /**
  * The write path's entry at the servlet level. A well-formed, valid reserve request is read, validated and submitted
- * to the {@link ReservationBuffer} here, after the observation filter (so it is timed and traced like any request),
+ * to the {@link ReserveUseCase} here, after the observation filter (so it is timed and traced like any request),
  * and its answer is written straight from the decision callback: no Spring MVC dispatch, and no async re-dispatch
  * through the container to write the decision. In the closed-loop profile those two took more of booking-service's
  * CPU than the reservation itself (see docs/benchmarks.md). The answers are those {@link ReserveController}
- * documents, built by the same code ({@link ReservationBuffer#created}, {@link ReservationBuffer#accepted},
- * {@link ReservationBuffer#rejection}, {@link PlatformProblemHandler#answerFor}).
+ * documents, built by the same code ({@link ReserveAnswers#created}, {@link ReserveAnswers#accepted},
+ * {@link ReserveAnswers#rejection}, {@link PlatformProblemHandler#answerFor}).
  *
  * <p>Anything else (another method or content type, a body over 16 KB, one that does not parse into a
  * {@link ReserveRequest} or breaks its constraints) goes on to the controller with the bytes read so far, and Spring
@@ -58,11 +58,11 @@ final class ReserveFastPath implements Filter {
     private static final int MAX_BODY = 16 * 1024;
     private static final Logger log = LoggerFactory.getLogger(ReserveFastPath.class);
 
-    private final ReservationBuffer buffer;
+    private final ReserveUseCase buffer;
     private final JsonMapper json;
     private final Validator validator;
 
-    ReserveFastPath(ReservationBuffer buffer, JsonMapper json, Validator validator) {
+    ReserveFastPath(ReserveUseCase buffer, JsonMapper json, Validator validator) {
         this.buffer = buffer;
         // problem bodies flattened as Spring MVC's converter writes them (the members beside type, title, ...)
         this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
@@ -85,7 +85,7 @@ final class ReserveFastPath implements Filter {
         }
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATH));
         AsyncContext async = request.startAsync(request, res);
-        async.setTimeout(ReservationBuffer.ASYNC_TIMEOUT_MS);
+        async.setTimeout(ReserveUseCase.ASYNC_TIMEOUT_MS);
         Answer answer = new Answer(async);
         try {
             UUID bookingId = buffer.submit(GatewayUser.require(request.getHeader(Headers.USER_ID)),
@@ -137,13 +137,13 @@ final class ReserveFastPath implements Filter {
         @Override
         public void decided(Decision decision) {
             write(decision.status() == BookingStatus.REJECTED
-                    ? PlatformProblemHandler.answerFor(ReservationBuffer.rejection(decision))
-                    : ReservationBuffer.created(decision));
+                    ? PlatformProblemHandler.answerFor(ReserveAnswers.rejection(decision))
+                    : ReserveAnswers.created(decision));
         }
 
         @Override
         public void pending(UUID id, long event) {
-            write(ReservationBuffer.accepted(id, event));
+            write(ReserveAnswers.accepted(id, event));
         }
 
         @Override

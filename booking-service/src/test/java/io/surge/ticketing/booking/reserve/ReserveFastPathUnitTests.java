@@ -51,7 +51,7 @@ class ReserveFastPathUnitTests {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
-    private final ReservationBuffer buffer = mock(ReservationBuffer.class);
+    private final ReserveUseCase buffer = mock(ReserveUseCase.class);
     private final ReserveFastPath fastPath = new ReserveFastPath(buffer, json,
             Validation.buildDefaultValidatorFactory().getValidator());
     private final AtomicReference<ReservationReply> reply = new AtomicReference<>();

@@ -3,7 +3,6 @@ package io.surge.ticketing.booking.reserve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +29,5 @@ class ReserveRequestUnitTests {
         assertThat(validator.validate(new ReserveRequest(1L, null, 7L, 11))).isNotEmpty();
         assertThat(validator.validate(new ReserveRequest(null, List.of(1L), null, null))).isNotEmpty();
         assertThat(validator.validate(new ReserveRequest(-1L, List.of(1L), null, null))).isNotEmpty();
-    }
-
-    @Test
-    void theSameIdempotencyKeyOfTheSameUserNamesTheSameBooking() {
-        UUID first = ReservationBuffer.bookingId("u-1", "key-1");
-        assertThat(ReservationBuffer.bookingId("u-1", "key-1")).isEqualTo(first);
-        assertThat(ReservationBuffer.bookingId("u-2", "key-1")).isNotEqualTo(first);
-        assertThat(ReservationBuffer.bookingId("u-1", null)).isNotEqualTo(ReservationBuffer.bookingId("u-1", null));
     }
 }

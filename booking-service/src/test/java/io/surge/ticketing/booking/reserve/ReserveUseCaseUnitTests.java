@@ -38,7 +38,7 @@ import io.surge.ticketing.contracts.Topics;
 import io.surge.ticketing.platform.web.DomainException;
 
 /** The reserve API's early refusals, before anything is buffered. */
-class ReservationBufferUnitTests {
+class ReserveUseCaseUnitTests {
 
     private static final long EVENT = 7;
     private static final int LIMIT = 4;
@@ -52,7 +52,7 @@ class ReservationBufferUnitTests {
     private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ReservationReply reply = mock(ReservationReply.class);
-    private final ReservationBuffer buffer = new ReservationBuffer(BookingPropertiesFixture.defaults(),
+    private final ReserveUseCase buffer = new ReserveUseCase(BookingPropertiesFixture.defaults(),
             mock(AdmissionCheck.class), events, mock(BacklogMonitor.class), pending, markers, bookings, kafka,
             mock(CommandRouting.class), mock(SoldOutSections.class), liveTickets, meters,
             Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
@@ -141,7 +141,7 @@ class ReservationBufferUnitTests {
                     assertThat(refusal.properties()).containsEntry("retry_after_seconds", 2);
                 });
 
-        java.util.UUID bookingId = ReservationBuffer.bookingId("u-kafka-down", "key-1");
+        java.util.UUID bookingId = ReserveRules.bookingId("u-kafka-down", "key-1");
         verify(markers).mark(eq(bookingId), eq("u-kafka-down"), eq(EVENT));
         verify(markers, org.mockito.Mockito.timeout(2_000)).clear(bookingId);
         verify(pending).forget(bookingId);

@@ -1,7 +1,5 @@
 package io.surge.ticketing.booking.reserve;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.booking.BookingProperties;
 import io.surge.ticketing.booking.admission.AdmissionCheck;
 import io.surge.ticketing.booking.bookings.BookingRepository;
-import io.surge.ticketing.booking.bookings.BookingStatus;
-import io.surge.ticketing.booking.bookings.BookingView;
 import io.surge.ticketing.booking.bookings.LiveTickets;
 import io.surge.ticketing.booking.bookings.PendingMarkers;
 import io.surge.ticketing.booking.decide.Decision;
@@ -35,7 +30,6 @@ import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.Topics;
 import io.surge.ticketing.contracts.messages.MessageJson;
 import io.surge.ticketing.contracts.messages.ReserveCommand;
-import io.surge.ticketing.contracts.messages.TicketIds;
 import io.surge.ticketing.platform.web.DomainException;
 
 /**
@@ -44,12 +38,13 @@ import io.surge.ticketing.platform.web.DomainException;
  * tickets ({@link LiveTickets}: one Redis read, no Postgres), shed load when the buffer is too deep, put the command
  * on Kafka (routed by event and fan: {@link CommandRouting}; acknowledged by all in-sync replicas) and answer with the decision if it comes within
  * a short wait (201/409), otherwise 202 with the booking to poll. A 202 is only ever given for a command Kafka has
- * acknowledged, so an accepted reservation is never lost.
+ * acknowledged, so an accepted reservation is never lost. What a valid request is lives in {@link ReserveRules}, the
+ * HTTP answers in {@link ReserveAnswers}.
  */
 @Component
-class ReservationBuffer implements DisposableBean {
+class ReserveUseCase implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(ReservationBuffer.class);
+    private static final Logger log = LoggerFactory.getLogger(ReserveUseCase.class);
     /** The servlet-level ceiling on a request's wait; the decision wait below is what clients normally see. */
     static final long ASYNC_TIMEOUT_MS = 30_000;
 
@@ -72,7 +67,7 @@ class ReservationBuffer implements DisposableBean {
         return thread;
     });
 
-    ReservationBuffer(BookingProperties properties, AdmissionCheck admission, EventFactsCache events,
+    ReserveUseCase(BookingProperties properties, AdmissionCheck admission, EventFactsCache events,
             BacklogMonitor backlog, PendingDecisions pending, PendingMarkers markers, BookingRepository bookings,
             KafkaTemplate<String, String> kafka, CommandRouting routing, SoldOutSections soldOut,
             LiveTickets liveTickets, MeterRegistry meters, Clock clock) {
@@ -100,10 +95,10 @@ class ReservationBuffer implements DisposableBean {
             ReservationReply reply) {
         long eventId = request.eventId();
         admission.require(admissionToken, userId, eventId);
-        EventFacts event = events.find(eventId).orElseThrow(() -> notFound(eventId));
-        validate(request, event);
+        EventFacts event = events.find(eventId).orElseThrow(() -> ReserveRules.notFound(eventId));
+        ReserveRules.validate(request, event, clock.instant());
 
-        UUID bookingId = bookingId(userId, idempotencyKey);
+        UUID bookingId = ReserveRules.bookingId(userId, idempotencyKey);
         if (idempotencyKey != null) {
             var earlier = bookings.find(bookingId).filter(b -> b.userId().equals(userId));
             if (earlier.isPresent()) {
@@ -161,10 +156,6 @@ class ReservationBuffer implements DisposableBean {
         pending.forget(bookingId);
     }
 
-    private static DomainException notFound(long eventId) {
-        return new DomainException(HttpStatus.NOT_FOUND, ErrorCode.EVENT_NOT_FOUND, "event " + eventId + " is not on sale here");
-    }
-
     /** Nothing was buffered: the decision is not awaited and no PENDING marker stays behind to answer for it. */
     private DomainException notBuffered(UUID bookingId, Throwable failure) {
         log.warn("reservation command {} was not accepted by Kafka: {}", bookingId, failure.toString());
@@ -174,57 +165,6 @@ class ReservationBuffer implements DisposableBean {
         return new DomainException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE,
                 "the reservation buffer is unavailable; nothing was reserved, retry shortly",
                 Map.of("retry_after_seconds", 2));
-    }
-
-    /**
-     * A client that retries with the same {@code Idempotency-Key} gets the same booking id, so a retry after a
-     * lost answer cannot reserve twice: the decider decides a booking id once.
-     */
-    static UUID bookingId(String userId, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return UUID.randomUUID();
-        }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
-            throw new DomainException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
-                    "Idempotency-Key must be 1 to 128 characters");
-        }
-        return UUID.nameUUIDFromBytes(("reserve|" + userId + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void validate(ReserveRequest request, EventFacts event) {
-        ErrorCode refusal = event.refusal(clock.instant());
-        if (refusal != null) {
-            throw switch (refusal) {
-                case EVENT_NOT_FOUND -> notFound(event.eventId()); // a DRAFT does not exist for fans
-                case EVENT_CANCELLED -> new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_CANCELLED,
-                        "event " + event.eventId() + " is cancelled");
-                case SALE_CLOSED -> new DomainException(HttpStatus.CONFLICT, ErrorCode.SALE_CLOSED,
-                        "the sale of event " + event.eventId() + " closed when the show started",
-                        Map.of("starts_at", event.startsAt().toString()));
-                default -> new DomainException(HttpStatus.CONFLICT, ErrorCode.EVENT_NOT_ON_SALE,
-                        "the sale of event " + event.eventId() + " has not started",
-                        Map.of("on_sale_at", event.onSaleAt().toString()));
-            };
-        }
-        if (request.sectionId() != null && !event.hasSection(request.sectionId())) {
-            throw new DomainException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
-                    "section_id " + request.sectionId() + " is not a section of event " + event.eventId(),
-                    Map.of("errors", List.of(Map.of("field", "section_id", "message", "not a section of this event"))));
-        }
-        if (request.ticketIds() != null) {
-            var foreign = request.ticketIds().stream()
-                    .filter(id -> TicketIds.eventOf(id) != event.eventId() || TicketIds.seatIndexOf(id) >= event.seatCount())
-                    .toList();
-            if (!foreign.isEmpty()) {
-                throw new DomainException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
-                        "ticket_ids are not seats of event " + event.eventId(), Map.of("invalid_ticket_ids", foreign));
-            }
-        }
-        if (request.seatsWanted() > event.maxTicketsPerUser()) {
-            throw new DomainException(HttpStatus.CONFLICT, ErrorCode.TICKET_LIMIT_EXCEEDED,
-                    "at most " + event.maxTicketsPerUser() + " tickets per fan for this event",
-                    Map.of("max_tickets_per_user", event.maxTicketsPerUser()));
-        }
     }
 
     /**
@@ -243,38 +183,6 @@ class ReservationBuffer implements DisposableBean {
         }
     }
 
-    static ResponseEntity<Object> accepted(UUID bookingId, long eventId) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/v1/bookings/" + bookingId))
-                .header("Retry-After", "1")
-                .body(Map.of("booking_id", bookingId, "status", BookingStatus.PENDING, "event_id", eventId));
-    }
-
-    static ResponseEntity<Object> created(Decision decision) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create("/api/v1/bookings/" + decision.bookingId()))
-                .body(new BookingView(decision.bookingId(), decision.status(), decision.eventId(), decision.ticketIds(),
-                        decision.expiresAt(), decision.totalCents(), null, null, null, null));
-    }
-
-    static DomainException rejection(Decision decision) {
-        ErrorCode code = decision.reason() == null ? ErrorCode.SEATS_UNAVAILABLE : ErrorCode.valueOf(decision.reason());
-        HttpStatus status = code == ErrorCode.EVENT_NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
-        String detail = switch (code) {
-            case SEATS_UNAVAILABLE -> "the requested seats are no longer available";
-            case TICKET_LIMIT_EXCEEDED -> "this reservation would exceed the per-fan ticket limit of the event";
-            case EVENT_NOT_ON_SALE -> "the sale has not started";
-            case EVENT_CANCELLED -> "the event is cancelled";
-            case SALE_CLOSED -> "the sale closed when the show started";
-            case EVENT_NOT_FOUND -> "the event is not on sale here";
-            default -> "the reservation was rejected";
-        };
-        return new DomainException(status, code, detail, Map.of(
-                "booking_id", decision.bookingId().toString(),
-                "unavailable_ticket_ids", decision.unavailableTicketIds()));
-    }
-
-    @Override
     public void destroy() {
         timers.shutdownNow();
     }
