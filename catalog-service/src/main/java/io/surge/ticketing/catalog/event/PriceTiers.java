@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.surge.ticketing.catalog.venue.VenueRepository.SectionRef;
+import io.surge.ticketing.catalog.venue.VenueSections.SectionRef;
 import io.surge.ticketing.catalog.web.ValidationFailedException;
 
 /** Matches price tiers to the venue's sections: each tier names a real section, each section has one tier. */

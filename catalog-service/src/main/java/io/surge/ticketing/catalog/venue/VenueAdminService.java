@@ -28,15 +28,15 @@ class VenueAdminService {
     @Transactional
     long create(CreateVenueRequest request) {
         validateLayout(request.sections());
-        long venueId = venues.insertVenue(request.name().trim(), request.city().trim(), request.country().trim());
-        int position = 0;
+        Venue venue = new Venue(request.name().trim(), request.city().trim(), request.country().trim());
         for (CreateVenueRequest.SectionRequest s : request.sections()) {
             if (s.generalAdmission()) {
-                venues.insertSection(venueId, position++, s.name().trim(), 1, s.capacity(), true);
+                venue.addGeneralAdmissionSection(s.name().trim(), s.capacity());
             } else {
-                venues.insertSection(venueId, position++, s.name().trim(), s.rows(), s.seatsPerRow(), false);
+                venue.addSeatedSection(s.name().trim(), s.rows(), s.seatsPerRow());
             }
         }
+        long venueId = venues.save(venue).id();
         created.increment();
         return venueId;
     }

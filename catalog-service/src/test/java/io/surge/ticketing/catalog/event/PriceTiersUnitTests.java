@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.surge.ticketing.catalog.venue.VenueRepository.SectionRef;
+import io.surge.ticketing.catalog.venue.VenueSections.SectionRef;
 import io.surge.ticketing.catalog.web.ValidationFailedException;
 
 class PriceTiersUnitTests {
