@@ -5,9 +5,12 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.surge.ticketing.contracts.redis.BookingRedisKeys;
+import io.surge.ticketing.contracts.redis.PaymentRedisKeys;
+
 /**
- * The Redis keys booking-service, payment-service and this worker share (docs/architecture.md). The optional
- * {@code cleanup.redis-key-prefix} exists only so integration tests can run a worker beside the real one
+ * The Redis keys booking-service, payment-service and this worker share, as {@code contracts} spells them. The
+ * optional {@code cleanup.redis-key-prefix} exists only so integration tests can run a worker beside the real one
  * without either touching the other's keys; it is empty everywhere else.
  */
 @Component
@@ -21,12 +24,12 @@ public class RedisKeys {
 
     /** Sorted set of live holds: member = booking id, score = expires_at in epoch millis. */
     public String holds() {
-        return prefix + "booking:holds";
+        return prefix + BookingRedisKeys.HOLDS;
     }
 
     /** Set once {@link #holds()} was refilled from Postgres; its absence means Redis lost its data. */
     public String holdsSeeded() {
-        return prefix + "booking:holds:seeded";
+        return prefix + BookingRedisKeys.HOLDS_SEEDED;
     }
 
     /** payment-service sets it (value: attempt id) while it charges the booking. */
@@ -35,14 +38,14 @@ public class RedisKeys {
     }
 
     public String inflightPrefix() {
-        return prefix + "payment:inflight:";
+        return prefix + PaymentRedisKeys.INFLIGHT_PREFIX;
     }
 
     public String bitfield(long eventId) {
-        return prefix + "booking:avail:" + eventId;
+        return prefix + BookingRedisKeys.availability(eventId);
     }
 
     public String bitfieldMeta(long eventId) {
-        return prefix + "booking:availmeta:" + eventId;
+        return prefix + BookingRedisKeys.availabilityMeta(eventId);
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.surge.ticketing.cleanup.bitfield.Bitfields;
+import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
 
 /**
  * The worker against the real PostgreSQL and Redis: booking-store's migrations in a schema of our own in the
@@ -83,7 +84,7 @@ class CleanupIntegrationTests {
                 SELECT ?, ? * 1000000 + i, i, 1, 1000 FROM generate_series(0, ? - 1) i""")
                 .params(eventId, eventId, SEATS).update();
         // The bitfield as booking-service would have it: all free.
-        redis.opsForValue().set(keys.bitfield(eventId), new String(new byte[(SEATS + 7) / 8],
+        redis.opsForValue().set(keys.bitfield(eventId), new String(AvailabilityBitfield.of(SEATS, List.of()),
                 java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
@@ -276,7 +277,7 @@ class CleanupIntegrationTests {
     private List<Integer> seatsTakenInBitfield() {
         List<Integer> taken = new ArrayList<>();
         for (int seat = 0; seat < SEATS; seat++) {
-            if (Boolean.TRUE.equals(redis.opsForValue().getBit(keys.bitfield(eventId), seat))) {
+            if (Boolean.TRUE.equals(redis.opsForValue().getBit(keys.bitfield(eventId), AvailabilityBitfield.offset(seat)))) {
                 taken.add(seat);
             }
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
 
 /**
  * Compares each event's availability bitfield with Postgres (the truth) and repairs drift: a missing or different
@@ -62,7 +63,7 @@ class BitfieldReconciler {
                 .param("event", eventId)
                 .query(Integer.class)
                 .list();
-        byte[] expected = Bitfields.of(seatCount, taken);
+        byte[] expected = AvailabilityBitfield.of(seatCount, taken);
         if (observed != null && Arrays.equals(observed, expected)) {
             return false;
         }

@@ -12,11 +12,11 @@ import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.stereotype.Component;
 
 import io.surge.ticketing.cleanup.RedisKeys;
+import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
 
 /**
- * Writes to booking-service's availability bitfields ({@code booking:avail:{eventId}}, bit i = seat_index i, most
- * significant bit of byte 0 first; meta hash {@code booking:availmeta:{eventId}} with seat_count and as_of), in
- * the same shape booking-service writes them.
+ * Writes to booking-service's availability bitfields and their meta hashes (seat_count and as_of), laid out as
+ * {@link AvailabilityBitfield} says, in the same shape booking-service writes them.
  */
 @Component
 public class Bitfields {
@@ -60,7 +60,7 @@ public class Bitfields {
         keysAndArgs.add(bytes(keys.bitfield(eventId)));
         keysAndArgs.add(bytes(keys.bitfieldMeta(eventId)));
         keysAndArgs.add(bytes(Long.toString(clock.millis())));
-        seatIndexes.forEach(seat -> keysAndArgs.add(bytes(Integer.toString(seat))));
+        seatIndexes.forEach(seat -> keysAndArgs.add(bytes(Long.toString(AvailabilityBitfield.offset(seat)))));
         Long result = eval(FREE_SEATS, keysAndArgs);
         return result != null && result == 1L;
     }
@@ -80,17 +80,6 @@ public class Bitfields {
                 bytes(observed == null ? "1" : "0"), observed == null ? new byte[0] : observed);
         Long result = eval(COMPARE_AND_REPLACE, keysAndArgs);
         return result != null && result == 1L;
-    }
-
-    /** The bitfield of {@code seatCount} seats with the given seats taken: ceil(seatCount / 8) bytes. */
-    public static byte[] of(int seatCount, Collection<Integer> takenSeatIndexes) {
-        byte[] bits = new byte[(seatCount + 7) / 8];
-        for (int seat : takenSeatIndexes) {
-            if (seat >= 0 && seat < seatCount) {
-                bits[seat / 8] |= (byte) (0x80 >>> (seat % 8));
-            }
-        }
-        return bits;
     }
 
     private Long eval(byte[] script, List<byte[]> keysAndArgs) {
