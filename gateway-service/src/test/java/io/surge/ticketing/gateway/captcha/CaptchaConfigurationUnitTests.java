@@ -57,7 +57,9 @@ class CaptchaConfigurationUnitTests {
         try {
             runner.withPropertyValues("spring.profiles.active=prod", "ticketing.captcha.required=true",
                             "ticketing.captcha.verify-url=http://127.0.0.1:" + provider.getAddress().getPort() + "/siteverify",
-                            "ticketing.captcha.secret=site-secret")
+                            "ticketing.captcha.secret=site-secret",
+                            // the first call starts the HTTP client: on a busy machine that alone can pass the 2 s default
+                            "ticketing.captcha.timeout=30s")
                     .run(context -> {
                         CaptchaVerifier verifier = context.getBean(CaptchaVerifier.class);
                         assertThat(verifier.verify("solved", "198.51.100.7").block()).isTrue();
