@@ -126,7 +126,8 @@ class Event {
         touch(now);
     }
 
-    // updated_at always moves, so the row is dirty and Hibernate writes it with version + 1
+    // updated_at always moves, so the row is dirty and Hibernate writes it with version + 1 even for a change that
+    // changes nothing else; a microsecond (PostgreSQL's precision) past the stored one if the clock has not passed it
     private void touch(Instant now) {
         this.updatedAt = updatedAt != null && !now.isAfter(updatedAt) ? updatedAt.plusNanos(1000) : now;
     }
