@@ -1,5 +1,9 @@
 package io.surge.ticketing.invariants;
 
+import static io.surge.ticketing.invariants.Sql.exists;
+import static io.surge.ticketing.invariants.Sql.rows;
+import static io.surge.ticketing.invariants.Sql.scalar;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,9 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
+import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
 
 /**
  * Reads the source of truth (the booking and payment databases) and its Redis mirror after a surge and checks
@@ -33,7 +35,7 @@ import redis.clients.jedis.resps.ScanResult;
  * <li>each event's availability bitfield in Redis equals Postgres;</li>
  * <li>every hold whose time ran out (plus a grace for the delay queue) has been released.</li>
  * </ol>
- * Run it with {@code ./ticketing load --check EVENT_ID}; the build runs it after the CI surge.
+ * Run it with {@code ./ticketing load --check EVENT_ID} ({@link InvariantCli}); the build runs it after the CI surge.
  */
 public final class InvariantChecker {
 
@@ -46,8 +48,6 @@ public final class InvariantChecker {
     public static final String ONE_REFUND_PER_REFUNDED_BOOKING = "every REFUNDED booking refunded exactly once";
     public static final String WAITLIST_OFFERS_CONSISTENT =
             "every waiting-list offer is its fan's booking of its seats, and no returned seat is left unoffered";
-
-    private static final String PENDING_PREFIX = "booking:pending:";
 
     private final LocalStack stack;
     private final Duration pendingBound;
@@ -75,22 +75,11 @@ public final class InvariantChecker {
                 Duration.ofSeconds(40));
     }
 
-    /** The stack's Redis, as our ACL user. */
-    private Jedis redis() {
-        Jedis redis = new Jedis(stack.get("TICKETING_REDIS_HOST", "127.0.0.1"),
-                Integer.parseInt(stack.get("TICKETING_REDIS_PORT", "6379")));
-        String user = stack.get("TICKETING_REDIS_USERNAME", "");
-        if (!user.isEmpty()) {
-            redis.auth(user, stack.get("TICKETING_REDIS_PASSWORD", ""));
-        }
-        return redis;
-    }
-
     /** Checks the given events (all events when empty). */
     public InvariantReport check(List<Long> eventIds) throws SQLException, InterruptedException {
         InvariantReport report = new InvariantReport();
         try (Connection booking = connect("booking"); Connection payment = connect("payment");
-                Jedis redis = redis()) {
+                StackRedis redis = StackRedis.connect(stack)) {
             Long[] events = (eventIds.isEmpty() ? allEvents(booking) : eventIds).toArray(Long[]::new);
             figures(booking, payment, events, report);
             noDoubleBooking(booking, events, report);
@@ -112,24 +101,11 @@ public final class InvariantChecker {
             report.figure("seats " + status, scalar(booking,
                     "SELECT count(*) FROM tickets WHERE event_id = ANY(?) AND status = '" + status + "'", events));
         }
-        try (PreparedStatement query = booking.prepareStatement(
-                "SELECT status, count(*) FROM bookings WHERE event_id = ANY(?) GROUP BY status ORDER BY status")) {
-            query.setArray(1, booking.createArrayOf("bigint", events));
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    report.figure("bookings " + rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
-        try (PreparedStatement query = payment.prepareStatement(
-                "SELECT state, count(*) FROM payment_attempts WHERE event_id = ANY(?) GROUP BY state ORDER BY state")) {
-            query.setArray(1, payment.createArrayOf("bigint", events));
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    report.figure("payment attempts " + rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
+        rows(booking, "SELECT status, count(*) FROM bookings WHERE event_id = ANY(?) GROUP BY status ORDER BY status",
+                events, rs -> report.figure("bookings " + rs.getString(1), rs.getLong(2)));
+        rows(payment,
+                "SELECT state, count(*) FROM payment_attempts WHERE event_id = ANY(?) GROUP BY state ORDER BY state",
+                events, rs -> report.figure("payment attempts " + rs.getString(1), rs.getLong(2)));
         if (events.length == 1) {
             try (PreparedStatement query = booking.prepareStatement("""
                     SELECT extract(epoch FROM max(b.created_at) - e.on_sale_at)
@@ -297,38 +273,16 @@ public final class InvariantChecker {
                 ONE_REFUND_PER_REFUNDED_BOOKING, "REFUNDED booking " + id + " has no refund at the provider"));
     }
 
-    private static boolean exists(Connection db, String table) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            query.setString(1, table);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private void noStalePending(Connection db, Jedis redis, Set<Long> events, InvariantReport report)
+    private void noStalePending(Connection db, StackRedis redis, Set<Long> events, InvariantReport report)
             throws SQLException {
         report.checked(NO_STALE_PENDING);
-        ScanParams match = new ScanParams().match(PENDING_PREFIX + "*").count(1_000);
-        String cursor = ScanParams.SCAN_POINTER_START;
         List<UUID> stale = new ArrayList<>();
-        do {
-            ScanResult<String> page = redis.scan(cursor, match);
-            for (String key : page.getResult()) {
-                String marker = redis.get(key);
-                long ttlMillis = redis.pttl(key);
-                if (marker == null || ttlMillis < 0) {
-                    continue;
-                }
-                long eventId = Long.parseLong(marker.substring(marker.lastIndexOf('|') + 1));
-                long ageMillis = pendingTtl.toMillis() - ttlMillis;
-                if (events.contains(eventId) && ageMillis > pendingBound.toMillis()) {
-                    stale.add(UUID.fromString(key.substring(PENDING_PREFIX.length())));
-                }
+        for (StackRedis.PendingMarker marker : redis.pendingMarkers()) {
+            long ageMillis = pendingTtl.toMillis() - marker.ttlMillis();
+            if (events.contains(marker.eventId()) && ageMillis > pendingBound.toMillis()) {
+                stale.add(marker.bookingId());
             }
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        }
         if (stale.isEmpty()) {
             return;
         }
@@ -345,7 +299,7 @@ public final class InvariantChecker {
                 "booking " + id + " buffered more than " + pendingBound.toSeconds() + " s ago and still undecided"));
     }
 
-    private void bitfieldsMatch(Connection db, Jedis redis, Long[] events, InvariantReport report)
+    private void bitfieldsMatch(Connection db, StackRedis redis, Long[] events, InvariantReport report)
             throws SQLException, InterruptedException {
         report.checked(BITFIELD_MATCHES);
         // The bitfield is written after the commit (and repaired by the cleanup worker): let late writes land.
@@ -356,14 +310,14 @@ public final class InvariantChecker {
             mismatch.clear();
             for (long eventId : pending) {
                 int seatCount = (int) scalar(db, "SELECT seat_count FROM event_inventory WHERE event_id = ANY(?)", new Long[] {eventId});
-                byte[] stored = redis.get(("booking:avail:" + eventId).getBytes());
+                byte[] stored = redis.bitfield(eventId);
                 if (stored == null) {
                     continue; // never read yet or evicted: rebuilt from Postgres on the next read
                 }
                 byte[] expected = postgresBitfield(db, eventId, seatCount);
-                byte[] actual = Arrays.copyOf(stored, expected.length);
-                if (!Arrays.equals(expected, actual)) {
-                    mismatch.put(eventId, differingSeats(expected, actual));
+                List<Integer> differing = differingSeats(expected, stored);
+                if (!differing.isEmpty()) {
+                    mismatch.put(eventId, differing.toString());
                 }
             }
             if (mismatch.isEmpty() || Instant.now().isAfter(deadline)) {
@@ -406,30 +360,31 @@ public final class InvariantChecker {
     }
 
     static byte[] postgresBitfield(Connection db, long eventId, int seatCount) throws SQLException {
-        byte[] bits = new byte[(seatCount + 7) / 8];
+        List<Integer> taken = new ArrayList<>();
         try (PreparedStatement query = db.prepareStatement(
                 "SELECT seat_index FROM tickets WHERE event_id = ? AND status <> 'AVAILABLE'")) {
             query.setLong(1, eventId);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    int index = rs.getInt(1);
-                    bits[index >> 3] |= (byte) (0x80 >>> (index & 7));
+                    taken.add(rs.getInt(1));
                 }
             }
         }
-        return bits;
+        return AvailabilityBitfield.of(seatCount, taken);
     }
 
-    /** Seat indexes whose bit differs (at most 20 named). */
-    static String differingSeats(byte[] expected, byte[] actual) {
+    /**
+     * Seat indexes of the whole {@code expected} bitfield whose bit differs in {@code actual} (at most 20 named); a
+     * shorter {@code actual} has free seats where it ends, as Redis does.
+     */
+    static List<Integer> differingSeats(byte[] expected, byte[] actual) {
         List<Integer> seats = new ArrayList<>();
         for (int i = 0; i < expected.length * 8 && seats.size() < 20; i++) {
-            int mask = 0x80 >>> (i & 7);
-            if ((expected[i >> 3] & mask) != (actual[i >> 3] & mask)) {
+            if (AvailabilityBitfield.isTaken(expected, i) != AvailabilityBitfield.isTaken(actual, i)) {
                 seats.add(i);
             }
         }
-        return seats.toString();
+        return seats;
     }
 
     private List<Long> allEvents(Connection db) throws SQLException {
@@ -448,39 +403,8 @@ public final class InvariantChecker {
                 stack.require("TICKETING_DB_PASSWORD"));
     }
 
-    private static long scalar(Connection db, String sql, Long[] events) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            query.setArray(1, db.createArrayOf("bigint", events));
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-    }
-
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private static void rows(Connection db, String sql, Long[] events, RowHandler handler) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            query.setArray(1, db.createArrayOf("bigint", events));
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        }
-    }
-
-    /**
-     * {@code java ... InvariantChecker [EVENT_ID ...]}: checks the events (all when none is named), prints the
-     * report, exits 1 when an invariant is broken.
-     */
+    /** The launcher names this class to run the check: see {@link InvariantCli}. */
     public static void main(String[] args) throws Exception {
-        List<Long> events = Arrays.stream(args).map(Long::parseLong).toList();
-        InvariantReport report = withDefaults(LocalStack.load()).check(events);
-        System.out.println("Invariants after the surge" + (events.isEmpty() ? " (all events)" : " (events " + events + ")"));
-        System.out.print(report.describe());
-        System.exit(report.holds() ? 0 : 1);
+        InvariantCli.main(args);
     }
 }

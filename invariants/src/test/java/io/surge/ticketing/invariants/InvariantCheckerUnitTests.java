@@ -11,7 +11,16 @@ class InvariantCheckerUnitTests {
         byte[] postgres = {(byte) 0b1010_0000, 0};
         byte[] redis = {(byte) 0b1000_0000, 1};
 
-        assertThat(InvariantChecker.differingSeats(postgres, redis)).isEqualTo("[2, 15]");
+        assertThat(InvariantChecker.differingSeats(postgres, redis)).containsExactly(2, 15);
+    }
+
+    @Test
+    void aBitfieldRedisHoldsShorterHasFreeSeatsWhereItEnds() {
+        byte[] postgres = {(byte) 0b1000_0000, (byte) 0b0000_0001};
+        byte[] redis = {(byte) 0b1000_0000};
+
+        assertThat(InvariantChecker.differingSeats(postgres, redis)).containsExactly(15);
+        assertThat(InvariantChecker.differingSeats(new byte[2], redis)).containsExactly(0);
     }
 
     @Test
