@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.surge.ticketing.contracts.messages.TicketIds;
+import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
 
 /**
  * What a fan's browser does with the availability bitfield: find free seats and pick some. Fans pick a random
@@ -22,8 +23,7 @@ final class SeatPicker {
         byte[] bits = Base64.getDecoder().decode(base64Bitfield);
         List<Integer> free = new ArrayList<>();
         for (int seat = 0; seat < seatCount; seat++) {
-            boolean taken = (bits[seat >> 3] & (0x80 >>> (seat & 7))) != 0;
-            if (!taken) {
+            if (!AvailabilityBitfield.isTaken(bits, seat)) {
                 free.add(seat);
             }
         }
@@ -46,7 +46,7 @@ final class SeatPicker {
         byte[] bits = Base64.getDecoder().decode(base64Bitfield);
         int taken = 0;
         for (int seat = 0; seat < seatCount; seat++) {
-            if ((bits[seat >> 3] & (0x80 >>> (seat & 7))) != 0) {
+            if (AvailabilityBitfield.isTaken(bits, seat)) {
                 taken++;
             }
         }

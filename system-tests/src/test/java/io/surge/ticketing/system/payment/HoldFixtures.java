@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
+import io.surge.ticketing.contracts.redis.BookingRedisKeys;
 import io.surge.ticketing.contracts.web.ServiceCredential;
 import io.surge.ticketing.system.Platform;
 
@@ -63,7 +65,7 @@ final class HoldFixtures implements AutoCloseable {
             tickets.setInt(4, seatCount);
             tickets.executeUpdate();
         }
-        redisConnection.sync().set(bitfieldKey().getBytes(), new byte[(seatCount + 7) / 8]);
+        redisConnection.sync().set(bitfieldKey().getBytes(), AvailabilityBitfield.of(seatCount, List.of()));
     }
 
     long eventId() {
@@ -71,7 +73,7 @@ final class HoldFixtures implements AutoCloseable {
     }
 
     String bitfieldKey() {
-        return "booking:avail:" + eventId;
+        return BookingRedisKeys.availability(eventId);
     }
 
     /** One-seat holds on seats 0..count-1 for {@code userOf(i)}, all expiring at {@code expiresAt}, in one transaction. */
@@ -108,7 +110,7 @@ final class HoldFixtures implements AutoCloseable {
         var redis = redisConnection.sync();
         byte[] bits = redis.get(bitfieldKey().getBytes());
         for (int seat = 0; seat < count; seat++) {
-            bits[seat / 8] |= (byte) (0x80 >>> (seat % 8));
+            AvailabilityBitfield.markTaken(bits, seat);
         }
         redis.set(bitfieldKey().getBytes(), bits);
         Object[] scored = new Object[ids.size() * 2];
@@ -116,7 +118,7 @@ final class HoldFixtures implements AutoCloseable {
             scored[2 * i] = (double) expiresAt.toEpochMilli();
             scored[2 * i + 1] = ids.get(i).toString().getBytes();
         }
-        redis.zadd("booking:holds".getBytes(), scored);
+        redis.zadd(BookingRedisKeys.HOLDS.getBytes(), scored);
         return ids;
     }
 
@@ -188,13 +190,7 @@ final class HoldFixtures implements AutoCloseable {
     /** Seats whose bit is 1 in the event's bitfield. */
     int seatsTakenInBitfield() {
         byte[] bits = redisConnection.sync().get(bitfieldKey().getBytes());
-        int taken = 0;
-        if (bits != null) {
-            for (byte b : bits) {
-                taken += Integer.bitCount(b & 0xFF);
-            }
-        }
-        return taken;
+        return bits == null ? 0 : AvailabilityBitfield.countTaken(bits);
     }
 
     int seatCount() {
@@ -210,7 +206,7 @@ final class HoldFixtures implements AutoCloseable {
                     delete.executeUpdate();
                 }
             }
-            redisConnection.sync().del(bitfieldKey().getBytes(), ("booking:availmeta:" + eventId).getBytes());
+            redisConnection.sync().del(bitfieldKey().getBytes(), BookingRedisKeys.availabilityMeta(eventId).getBytes());
         } finally {
             booking.close();
             payment.close();
