@@ -17,8 +17,6 @@ import io.surge.ticketing.contracts.redis.PaymentRedisKeys;
 @Component
 public class Holds {
 
-    public static final String KEY = BookingRedisKeys.HOLDS;
-
     private final StringRedisTemplate redis;
 
     Holds(StringRedisTemplate redis) {

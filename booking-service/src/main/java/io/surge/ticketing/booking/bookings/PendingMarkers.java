@@ -26,7 +26,7 @@ public class PendingMarkers {
         this.ttl = properties.commands().pendingTtl();
     }
 
-    public static String key(UUID bookingId) {
+    private static String key(UUID bookingId) {
         return BookingRedisKeys.pending(bookingId);
     }
 
