@@ -7,7 +7,7 @@ service_port() { local s; for s in "${SERVICES[@]}"; do [[ "${s%%:*}" == "$1" ]]
 require_service() { service_port "$1" >/dev/null || die "unknown service '$1'"; }
 
 # The edge holds every fan's connection during a surge: a larger heap than the services behind it (its in-flight
-# limit, ticketing.edge.max-in-flight, keeps it within it).
+# limit, ticketing.gateway.edge.max-in-flight, keeps it within it).
 service_heap() { if [[ "$1" == gateway-service ]]; then echo "${TICKETING_GATEWAY_HEAP:--Xmx384m}"; fi; }
 
 # The version the jars are named with: the root pom's own <version> (the first one after its <parent> block).

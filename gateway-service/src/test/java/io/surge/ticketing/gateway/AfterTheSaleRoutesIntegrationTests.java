@@ -68,7 +68,7 @@ class AfterTheSaleRoutesIntegrationTests {
         registry.add("TICKETING_BOOKING_URL", booking::url);
         registry.add("TICKETING_PAYMENT_URL", payment::url);
         registry.add("TICKETING_CATALOG_URL", catalog::url);
-        registry.add("ticketing.ratelimit.key-prefix", () -> "test:gw:rl:");
+        registry.add("ticketing.gateway.ratelimit.key-prefix", () -> "test:gw:rl:");
         registry.add("management.tracing.enabled", () -> "false");
         registry.add("ticketing.service-auth.secret", () -> "a-service-secret-of-at-least-32-bytes-for-tests");
         registry.add("ticketing.admission.secret", () -> ADMISSION_SECRET);

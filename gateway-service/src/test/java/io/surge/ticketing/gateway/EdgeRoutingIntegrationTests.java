@@ -60,7 +60,7 @@ class EdgeRoutingIntegrationTests {
         registry.add("TICKETING_BOOKING_URL", () -> "http://127.0.0.1:" + recording.getAddress().getPort());
         registry.add("TICKETING_CATALOG_URL", () -> "http://127.0.0.1:" + slow.getAddress().getPort());
         registry.add("TICKETING_SEARCH_URL", () -> "http://127.0.0.1:1");
-        registry.add("ticketing.ratelimit.key-prefix", () -> "test:gw:rl:");
+        registry.add("ticketing.gateway.ratelimit.key-prefix", () -> "test:gw:rl:");
         registry.add("management.tracing.enabled", () -> "false");
         registry.add("ticketing.service-auth.secret", () -> SERVICE_SECRET);
     }

@@ -2,16 +2,19 @@ package io.surge.ticketing.gateway.admission;
 
 import java.time.Clock;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.surge.ticketing.contracts.admission.AdmissionKeys;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdmissionKeys.class)
 class AdmissionConfiguration {
 
     @Bean
-    AdmissionTokenCodec admissionTokenCodec(AdmissionProperties properties) {
-        return AdmissionTokenCodec.fromSecrets(properties.secret(), properties.previousSecret(), Clock.systemUTC());
+    AdmissionTokenCodec admissionTokenCodec(AdmissionKeys keys) {
+        return keys.codec(Clock.systemUTC());
     }
 }

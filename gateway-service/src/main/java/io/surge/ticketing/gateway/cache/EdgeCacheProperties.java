@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxSize      total bytes of the kept bodies
  * @param missTimeout  how long a request waits for a concurrent miss of the same key before asking the service itself
  */
-@ConfigurationProperties("ticketing.edge.cache")
+@ConfigurationProperties("ticketing.gateway.edge.cache")
 record EdgeCacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue({"/api/v1/events/search", "/api/v1/events/{id}", "/api/v1/events/{id}/seatmap",

@@ -19,7 +19,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * The kept answers, bounded by their total size, each dropped when its freshness runs out (the service's
- * {@code max-age} less the {@code Age} it already had, capped by {@code ticketing.edge.cache.max-ttl}).
+ * {@code max-age} less the {@code Age} it already had, capped by {@code ticketing.gateway.edge.cache.max-ttl}).
  */
 @Component
 class EdgeCacheStore {

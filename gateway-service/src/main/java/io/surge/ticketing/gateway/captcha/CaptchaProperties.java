@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param insecureStandInAcceptsAnyTokenInProd the only way to run the {@code prod} profile with a required CAPTCHA
  *                  and no provider: the stand-in then accepts any non-blank token, i.e. no bot protection at all
  */
-@ConfigurationProperties("ticketing.captcha")
+@ConfigurationProperties("ticketing.gateway.captcha")
 record CaptchaProperties(
         @DefaultValue("false") boolean required,
         String verifyUrl,

@@ -32,7 +32,7 @@ final class SiteVerifyCaptchaVerifier implements CaptchaVerifier {
 
     SiteVerifyCaptchaVerifier(WebClient http, String verifyUrl, String secret, Duration timeout) {
         if (secret == null || secret.isBlank()) {
-            throw new IllegalStateException("ticketing.captcha.secret (TICKETING_CAPTCHA_SECRET) is required with verify-url");
+            throw new IllegalStateException("ticketing.gateway.captcha.secret (TICKETING_CAPTCHA_SECRET) is required with verify-url");
         }
         this.http = http;
         this.verifyUrl = verifyUrl;

@@ -27,7 +27,7 @@ class ApiDocsRoutes {
     }
 
     /** @param services service name -> base URL */
-    @ConfigurationProperties("ticketing.api-docs")
+    @ConfigurationProperties("ticketing.gateway.api-docs")
     record ApiDocsProperties(Map<String, String> services) {
         ApiDocsProperties {
             services = services == null ? Map.of() : services;

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBuckets     local buckets kept per instance (the least recently used idle ones are forgotten first)
  * @param groups         route groups, first match wins
  */
-@ConfigurationProperties("ticketing.ratelimit")
+@ConfigurationProperties("ticketing.gateway.ratelimit")
 record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("gw:rl:") String keyPrefix,

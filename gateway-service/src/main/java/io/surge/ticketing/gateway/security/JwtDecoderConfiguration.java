@@ -40,7 +40,7 @@ import reactor.core.publisher.Flux;
  * must exist. The provider's JWKS is fetched again for an unknown {@code kid} at most once per interval
  * ({@link RemoteJwks}).
  * <p>
- * In prod the keys come from the identity provider's JWKS ({@code ticketing.jwt.jwk-set-uri}). Locally the
+ * In prod the keys come from the identity provider's JWKS ({@code ticketing.gateway.jwt.jwk-set-uri}). Locally the
  * gateway is its own issuer, so it verifies against the very key set its JWKS endpoint publishes, rather than
  * calling itself over HTTP. A token that passed is remembered for a while ({@link VerifiedTokens}).
  */
@@ -76,12 +76,12 @@ class JwtDecoderConfiguration {
                         "application/" + type.toLowerCase(Locale.ROOT)))
                 .distinct().toList());
         types.setAllowEmpty(true);
-        String audience = Objects.requireNonNull(properties.audience(), "ticketing.jwt.audience");
+        String audience = Objects.requireNonNull(properties.audience(), "ticketing.gateway.jwt.audience");
         return new DelegatingOAuth2TokenValidator<Jwt>(
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
-                new JwtIssuerValidator(Objects.requireNonNull(properties.issuer(), "ticketing.jwt.issuer")),
+                new JwtIssuerValidator(Objects.requireNonNull(properties.issuer(), "ticketing.gateway.jwt.issuer")),
                 types,
                 jwt -> {
                     List<String> aud = jwt.getAudience();

@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verifiedTokenTtl the longest a verified token is remembered (a key withdrawn from the JWKS stops counting
  *                         within this time)
  */
-@ConfigurationProperties("ticketing.jwt")
+@ConfigurationProperties("ticketing.gateway.jwt")
 public record JwtProperties(
         String issuer,
         @DefaultValue("ticketing-api") String audience,

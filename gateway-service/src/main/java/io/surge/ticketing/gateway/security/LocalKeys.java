@@ -32,7 +32,7 @@ final class LocalKeys {
 
     private static java.security.Key read(Path pem, String label, boolean isPublic) {
         if (pem == null) {
-            throw new IllegalStateException("no " + label.toLowerCase() + " file configured (ticketing.jwt.*)");
+            throw new IllegalStateException("no " + label.toLowerCase() + " file configured (ticketing.gateway.jwt.*)");
         }
         try {
             String base64 = Files.readString(pem)

@@ -18,7 +18,7 @@ import io.surge.ticketing.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's own load shedding: at most {@code ticketing.edge.max-in-flight} requests are worked on at once by
+ * The gateway's own load shedding: at most {@code ticketing.gateway.edge.max-in-flight} requests are worked on at once by
  * this instance; the next ones are answered 503 with {@code Retry-After} at once, costing almost nothing. Without
  * it, a surge (10,000 fans polling at T0) queues requests in the gateway until its heap is exhausted and the edge
  * dies for everybody. Health and metrics are never shed, so the orchestrator keeps seeing a live instance.

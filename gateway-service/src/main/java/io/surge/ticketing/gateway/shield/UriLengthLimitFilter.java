@@ -13,7 +13,7 @@ import io.surge.ticketing.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
 /**
- * Paths and queries above {@code ticketing.edge.max-uri-length} are refused with a 414 problem before anything else
+ * Paths and queries above {@code ticketing.gateway.edge.max-uri-length} are refused with a 414 problem before anything else
  * reads them. The web server accepts request lines well above that ({@code server.netty.max-initial-line-length}), so
  * that the refusal is this problem+json rather than the server's bare answer, and no service ever sees such a line.
  */

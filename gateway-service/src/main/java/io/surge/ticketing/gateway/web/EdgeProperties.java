@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  *                           Retry-After) instead of queueing until its heap runs out
  * @param maxUriLength       longest path + query accepted (414 above it)
  */
-@ConfigurationProperties("ticketing.edge")
+@ConfigurationProperties("ticketing.gateway.edge")
 public record EdgeProperties(
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("16KB") DataSize maxBodySize,

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectSources origins the app may call besides its own (the identity provider's token endpoint when it is
  *                       not on the issuer's origin); the issuer's origin is always allowed in {@code oidc}
  */
-@ConfigurationProperties("ticketing.web-app")
+@ConfigurationProperties("ticketing.gateway.web-app")
 public record WebAppProperties(
         @DefaultValue("oidc") SignIn signIn,
         @DefaultValue Oidc oidc,

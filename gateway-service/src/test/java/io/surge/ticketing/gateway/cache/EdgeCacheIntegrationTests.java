@@ -46,7 +46,7 @@ class EdgeCacheIntegrationTests {
         registry.add("TICKETING_BOOKING_URL", () -> url);
         registry.add("TICKETING_CATALOG_URL", () -> url);
         registry.add("TICKETING_WAITING_ROOM_URL", () -> url);
-        registry.add("ticketing.ratelimit.enabled", () -> "false");
+        registry.add("ticketing.gateway.ratelimit.enabled", () -> "false");
         registry.add("management.tracing.enabled", () -> "false");
     }
 

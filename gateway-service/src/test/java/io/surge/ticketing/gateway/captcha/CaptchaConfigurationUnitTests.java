@@ -26,17 +26,17 @@ class CaptchaConfigurationUnitTests {
 
     @Test
     void underProdARequiredCaptchaWithoutAProviderRefusesToStart() {
-        runner.withPropertyValues("spring.profiles.active=prod", "ticketing.captcha.required=true")
+        runner.withPropertyValues("spring.profiles.active=prod", "ticketing.gateway.captcha.required=true")
                 .run(context -> assertThat(context).hasFailed()
                         .getFailure().hasStackTraceContaining("no provider is configured"));
     }
 
     @Test
     void theStandInRunsUnderProdOnlyWhenLoudlyAllowed() {
-        runner.withPropertyValues("spring.profiles.active=prod", "ticketing.captcha.required=true",
-                        "ticketing.captcha.insecure-stand-in-accepts-any-token-in-prod=true")
+        runner.withPropertyValues("spring.profiles.active=prod", "ticketing.gateway.captcha.required=true",
+                        "ticketing.gateway.captcha.insecure-stand-in-accepts-any-token-in-prod=true")
                 .run(context -> assertThat(context.getBean(CaptchaVerifier.class).verify("x", "1.2.3.4").block()).isTrue());
-        runner.withPropertyValues("spring.profiles.active=local", "ticketing.captcha.required=true")
+        runner.withPropertyValues("spring.profiles.active=local", "ticketing.gateway.captcha.required=true")
                 .run(context -> assertThat(context).hasNotFailed());
     }
 
@@ -55,11 +55,11 @@ class CaptchaConfigurationUnitTests {
         });
         provider.start();
         try {
-            runner.withPropertyValues("spring.profiles.active=prod", "ticketing.captcha.required=true",
-                            "ticketing.captcha.verify-url=http://127.0.0.1:" + provider.getAddress().getPort() + "/siteverify",
-                            "ticketing.captcha.secret=site-secret",
+            runner.withPropertyValues("spring.profiles.active=prod", "ticketing.gateway.captcha.required=true",
+                            "ticketing.gateway.captcha.verify-url=http://127.0.0.1:" + provider.getAddress().getPort() + "/siteverify",
+                            "ticketing.gateway.captcha.secret=site-secret",
                             // the first call starts the HTTP client: on a busy machine that alone can pass the 2 s default
-                            "ticketing.captcha.timeout=30s")
+                            "ticketing.gateway.captcha.timeout=30s")
                     .run(context -> {
                         CaptchaVerifier verifier = context.getBean(CaptchaVerifier.class);
                         assertThat(verifier.verify("solved", "198.51.100.7").block()).isTrue();
@@ -70,8 +70,8 @@ class CaptchaConfigurationUnitTests {
         } finally {
             provider.stop(0);
         }
-        runner.withPropertyValues("ticketing.captcha.required=true", "ticketing.captcha.verify-url=http://127.0.0.1:1/siteverify",
-                        "ticketing.captcha.secret=s")
+        runner.withPropertyValues("ticketing.gateway.captcha.required=true", "ticketing.gateway.captcha.verify-url=http://127.0.0.1:1/siteverify",
+                        "ticketing.gateway.captcha.secret=s")
                 .run(context -> assertThat(context.getBean(CaptchaVerifier.class).verify("solved", "1.2.3.4").block())
                         .as("a provider that cannot be reached refuses").isFalse());
     }

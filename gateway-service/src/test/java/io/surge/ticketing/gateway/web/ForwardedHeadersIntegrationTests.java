@@ -16,10 +16,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.cloud-platform=kubernetes",
-        "ticketing.edge.trusted-proxies=10.0.0.0/8",
-        "ticketing.edge.deny-ips=127.0.0.1",
+        "ticketing.gateway.edge.trusted-proxies=10.0.0.0/8",
+        "ticketing.gateway.edge.deny-ips=127.0.0.1",
         "ticketing.service-auth.secret=a-service-secret-of-at-least-32-bytes-for-tests",
-        "ticketing.ratelimit.key-prefix=test:gw:rl:",
+        "ticketing.gateway.ratelimit.key-prefix=test:gw:rl:",
         "management.tracing.enabled=false" })
 @ActiveProfiles("test")
 class ForwardedHeadersIntegrationTests {

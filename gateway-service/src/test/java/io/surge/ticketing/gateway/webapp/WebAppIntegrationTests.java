@@ -26,7 +26,7 @@ class WebAppIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ticketing.ratelimit.key-prefix", () -> "test:gw:rl:");
+        registry.add("ticketing.gateway.ratelimit.key-prefix", () -> "test:gw:rl:");
         registry.add("management.tracing.enabled", () -> "false");
         registry.add("ticketing.service-auth.secret", () -> "a-service-secret-of-at-least-32-bytes-for-tests");
     }
