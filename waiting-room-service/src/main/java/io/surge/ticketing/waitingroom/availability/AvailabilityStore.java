@@ -12,7 +12,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import io.surge.ticketing.contracts.messages.EventAvailabilityChanged;
-import io.surge.ticketing.waitingroom.queue.QueueKeys;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 
 /**
  * Whether an event is sold out, as booking last said, kept in the event's Redis configuration (shared by every

@@ -23,7 +23,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.contracts.Topics;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
-import io.surge.ticketing.waitingroom.queue.QueueKeys;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
 
 /**

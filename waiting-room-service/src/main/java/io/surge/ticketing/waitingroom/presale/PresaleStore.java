@@ -13,7 +13,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
-import io.surge.ticketing.waitingroom.queue.QueueKeys;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 
 /**
  * An event's presale in Redis: the presale line's settings ({@code wr:{E}:ps:cfg}, read by the queue scripts), its

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 import io.surge.ticketing.waitingroom.presale.PresaleStore;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
 import io.swagger.v3.oas.annotations.Hidden;

@@ -13,7 +13,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
 
-import io.surge.ticketing.waitingroom.queue.QueueKeys.Line;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
+import io.surge.ticketing.waitingroom.keys.QueueKeys.Line;
 
 /**
  * The waiting room's Lua scripts (each is {@code common.lua} + its own body, run by EVALSHA). Everything a join,

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 
 /**
  * Gives back the capacity of turns nobody came for: fans poll the public progress, not their own entry, so the

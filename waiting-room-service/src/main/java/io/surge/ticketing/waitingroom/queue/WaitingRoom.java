@@ -14,9 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
+import io.surge.ticketing.waitingroom.keys.QueueKeys.Line;
 import io.surge.ticketing.waitingroom.presale.PresaleCodes;
 import io.surge.ticketing.waitingroom.presale.PresaleStore;
-import io.surge.ticketing.waitingroom.queue.QueueKeys.Line;
 import io.surge.ticketing.waitingroom.settings.EventLookup;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
 

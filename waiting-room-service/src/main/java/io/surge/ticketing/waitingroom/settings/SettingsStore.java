@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
-import io.surge.ticketing.waitingroom.queue.QueueKeys;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 
 /**
  * Per-event settings in one Redis hash ({@code wr:{E}:cfg}), read by the queue scripts directly (times in epoch

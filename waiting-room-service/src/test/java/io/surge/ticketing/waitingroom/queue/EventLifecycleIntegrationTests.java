@@ -25,6 +25,7 @@ import io.surge.ticketing.contracts.messages.EventAvailabilityChanged;
 import io.surge.ticketing.platform.web.DomainException;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 import io.surge.ticketing.waitingroom.availability.AvailabilityStore;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 import io.surge.ticketing.waitingroom.settings.EventLifecycle;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
 

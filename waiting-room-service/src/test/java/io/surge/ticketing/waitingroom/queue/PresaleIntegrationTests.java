@@ -27,6 +27,7 @@ import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.platform.web.DomainException;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 import io.surge.ticketing.waitingroom.presale.PresaleCodes;
 import io.surge.ticketing.waitingroom.presale.PresaleStore;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;

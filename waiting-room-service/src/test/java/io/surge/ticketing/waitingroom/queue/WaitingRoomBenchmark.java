@@ -24,6 +24,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
 
 /**

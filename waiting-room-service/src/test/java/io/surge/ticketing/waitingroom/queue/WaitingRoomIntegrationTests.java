@@ -23,11 +23,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
+import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
 import io.surge.ticketing.platform.web.DomainException;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
 
 /**

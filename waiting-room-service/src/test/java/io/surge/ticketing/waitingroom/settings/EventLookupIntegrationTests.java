@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.surge.ticketing.contracts.messages.MessageJson;
 import io.surge.ticketing.contracts.web.ServiceCredential;
-import io.surge.ticketing.waitingroom.queue.QueueKeys;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 
 /**
  * The waiting room in-process (its own port, its Kafka listeners off, publishing stubbed) over the local stack's

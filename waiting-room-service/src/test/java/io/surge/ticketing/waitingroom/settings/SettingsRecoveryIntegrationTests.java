@@ -29,7 +29,7 @@ import io.surge.ticketing.contracts.messages.EventInventoryDefined;
 import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 import io.surge.ticketing.waitingroom.availability.AvailabilityStore;
-import io.surge.ticketing.waitingroom.queue.QueueKeys;
+import io.surge.ticketing.waitingroom.keys.QueueKeys;
 
 /**
  * After Redis lost its data, the last message per event of each topic puts the line back as it was: the admin's

@@ -1,9 +1,10 @@
-package io.surge.ticketing.waitingroom.queue;
+package io.surge.ticketing.waitingroom.keys;
 
 import java.util.List;
 
 /**
- * The Redis keys of one event's waiting room, in the order the scripts expect. The {@code {E}} hash tag keeps them
+ * The Redis keys of one event's waiting room, in the order the scripts expect. Its own package: the queue, presale,
+ * settings, availability and pacing features all address these keys, and none of them owns the others. The {@code {E}} hash tag keeps them
  * on one Redis Cluster shard. An event has its general line ({@code wr:{E}:*}) and, when the organizer set up a
  * presale, a presale line ({@code wr:{E}:ps:*}) run by the same scripts at its own pace inside its own window.
  */
@@ -44,12 +45,12 @@ public final class QueueKeys {
         return "wr:{" + eventId + "}:ps:used";
     }
 
-    static List<String> all(long eventId) {
+    public static List<String> all(long eventId) {
         return keys(eventId, Line.GENERAL);
     }
 
     /** The scripts' keys of one line: its ten own keys, then the event's cfg (lifecycle and availability). */
-    static List<String> keys(long eventId, Line line) {
+    public static List<String> keys(long eventId, Line line) {
         String p = line == Line.GENERAL ? "wr:{" + eventId + "}:" : "wr:{" + eventId + "}:ps:";
         List<String> own = List.of(p + "cfg", p + "pre", p + "frozen", p + "seq", p + "num", p + "state", p + "turns",
                 p + "claimed", p + "adm", p + "gone", config(eventId));
