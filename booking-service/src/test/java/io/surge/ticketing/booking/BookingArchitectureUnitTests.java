@@ -1,0 +1,34 @@
+package io.surge.ticketing.booking;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+
+import io.surge.ticketing.architecture.ServiceArchitecture;
+
+/** booking-service's package rules (architecture-rules' {@link ServiceArchitecture}), on its main classes: no Spring, nothing running. */
+class BookingArchitectureUnitTests {
+
+    private static final String ROOT = BookingApplication.class.getPackageName();
+    private static final JavaClasses CLASSES = ServiceArchitecture.mainClassesOf(ROOT);
+
+    @Test
+    void theFeaturePackagesAreFreeOfCycles() {
+        ServiceArchitecture.featurePackagesAreFreeOfCycles(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void noOtherPackageCallsAController() {
+        ServiceArchitecture.controllersAreEntryPointsOnly(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void noControllerTalksSql() {
+        ServiceArchitecture.controllersDoNotTouchJdbc(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnAnotherService() {
+        ServiceArchitecture.noDependencyOnOtherServices(ROOT).check(CLASSES);
+    }
+}
