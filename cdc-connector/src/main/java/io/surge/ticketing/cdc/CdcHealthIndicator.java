@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import io.surge.ticketing.cdc.engine.CdcEngine;
 import io.surge.ticketing.cdc.lag.SlotLagMonitor;
 
-/** "cdc" in the readiness group: UP only while the engine streams; shows back-pressure and slot lag. */
+/**
+ * "cdc" in the readiness group: UP while the engine streams, or while this replica stands by for the one that does;
+ * shows back-pressure and slot lag.
+ */
 @Component("cdc")
 class CdcHealthIndicator extends AbstractHealthIndicator {
 
@@ -21,7 +24,13 @@ class CdcHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
+        if (engine.standby()) {
+            // another replica streams the slot; this one is ready to take over
+            builder.up().withDetail("role", "standby").withDetail("slotLagBytes", lag.lagBytes());
+            return;
+        }
         (engine.streaming() ? builder.up() : builder.down())
+                .withDetail("role", "active")
                 .withDetail("streaming", engine.streaming())
                 .withDetail("elasticsearchBackPressure", engine.backPressure())
                 .withDetail("slotLagBytes", lag.lagBytes())

@@ -50,7 +50,9 @@ public class CdcEngine implements SmartLifecycle {
     private final Timer replicationLatency;
     private final AtomicInteger batches = new AtomicInteger();
 
+    private final Leadership leadership;
     private volatile boolean stopping;
+    private volatile boolean standby;
     private volatile boolean running;
     private volatile boolean lifecycleRunning;
     private volatile DebeziumEngine<ChangeEvent<String, String>> engine;
@@ -63,6 +65,7 @@ public class CdcEngine implements SmartLifecycle {
         this.database = database;
         this.index = index;
         this.writer = writer;
+        this.leadership = new Leadership(database, properties.slotName(), 1000);
         this.restarts = Counter.builder("cdc.engine.restarts").register(meters);
         this.snapshotRecords = Counter.builder("cdc.snapshot.records")
                 .description("rows read by an initial snapshot; stays 0 when a restart resumes from its offsets")
@@ -75,6 +78,11 @@ public class CdcEngine implements SmartLifecycle {
     /** The engine's task is streaming (or snapshotting). */
     public boolean streaming() {
         return running;
+    }
+
+    /** Another connector streams the slot; this one takes over when that one goes (see {@link Leadership}). */
+    public boolean standby() {
+        return standby;
     }
 
     public boolean backPressure() {
@@ -119,6 +127,7 @@ public class CdcEngine implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        leadership.close();
         lifecycleRunning = false;
     }
 
@@ -130,6 +139,14 @@ public class CdcEngine implements SmartLifecycle {
     private void superviseForever() {
         long backoff = properties.restartInitialBackoff().toMillis();
         while (!stopping) {
+            try {
+                leadership.await(() -> stopping, standing -> standby = standing);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (stopping) {
+                return;
+            }
             long startedAt = System.currentTimeMillis();
             try {
                 index.ensureExists();
