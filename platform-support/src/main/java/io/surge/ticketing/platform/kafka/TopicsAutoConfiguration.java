@@ -2,10 +2,10 @@ package io.surge.ticketing.platform.kafka;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -21,11 +21,13 @@ import io.surge.ticketing.contracts.Topics;
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaAdmin.class)
 @ConditionalOnBean(KafkaAdmin.class)
+@EnableConfigurationProperties(KafkaTopicSettings.class)
 public class TopicsAutoConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics ticketingTopics(@Value("${ticketing.kafka.partitions:6}") int partitions,
-            @Value("${ticketing.kafka.replicas:1}") short replicas) {
+    KafkaAdmin.NewTopics ticketingTopics(KafkaTopicSettings settings) {
+        int partitions = settings.partitions();
+        short replicas = settings.replicas();
         return new KafkaAdmin.NewTopics(
                 topic(Topics.CATALOG_EVENT_INVENTORY, partitions, replicas),
                 topic(Topics.BOOKING_COMMANDS, partitions, replicas),
