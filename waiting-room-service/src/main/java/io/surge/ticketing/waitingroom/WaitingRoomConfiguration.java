@@ -2,13 +2,15 @@ package io.surge.ticketing.waitingroom;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.surge.ticketing.contracts.admission.AdmissionKeys;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdmissionKeys.class)
 class WaitingRoomConfiguration {
 
     @Bean
@@ -17,9 +19,8 @@ class WaitingRoomConfiguration {
     }
 
     @Bean
-    AdmissionTokenCodec admissionTokenCodec(WaitingRoomProperties properties, Clock clock,
-            @Value("${ticketing.admission.previous-secret:${TICKETING_ADMISSION_PREVIOUS_SECRET:}}") String previousSecret) {
+    AdmissionTokenCodec admissionTokenCodec(AdmissionKeys keys, Clock clock) {
         // signs with the current key; the previous one (during a rotation) still verifies
-        return AdmissionTokenCodec.fromSecrets(properties.admissionSecret(), previousSecret, clock);
+        return keys.codec(clock);
     }
 }

@@ -6,7 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param admissionSecret   HMAC key of admission tokens, shared with the gateway and booking (env only)
+ * The waiting room's settings ({@code ticketing.waiting-room.*}; the admission-token keys are the platform's
+ * {@code ticketing.admission.*}, contracts {@code AdmissionKeys}). The settings that {@code @Scheduled} and
+ * {@code @KafkaListener} read through placeholders have no default here: placeholders resolve against the environment,
+ * so their one default is in application.yml.
+ *
  * @param claimGrace        how long a fan has to come for its turn (call status) once its number is served; after it,
  *                          the turn's capacity goes to the next fans and the fan, if it comes, queues again at the back
  * @param sweepInterval     how often each replica settles the turns past their grace (safe on many replicas)
@@ -14,23 +18,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressRefresh   how old an instance's answer to {@code progress} may get before Redis is asked again
  * @param defaults          sale settings of an event until an admin sets its own
  * @param adaptive          slows admission while booking's command buffer is deep (off unless enabled)
+ * @param recoveryInterval  how often each replica checks whether Redis lost the events' settings (and restores them)
+ * @param inventoryGroup    consumer group of catalog's event inventory ({@code catalog.event-inventory})
+ * @param availabilityGroup consumer group of booking's sold-out word ({@code booking.event-availability})
  */
 @ConfigurationProperties("ticketing.waiting-room")
 public record WaitingRoomProperties(
-        String admissionSecret,
         @DefaultValue("120s") Duration claimGrace,
-        @DefaultValue("5s") Duration sweepInterval,
+        Duration sweepInterval,
         @DefaultValue("1000") int settleBatch,
         @DefaultValue("250ms") Duration progressRefresh,
         @DefaultValue Defaults defaults,
-        @DefaultValue Adaptive adaptive) {
+        @DefaultValue Adaptive adaptive,
+        Duration recoveryInterval,
+        String inventoryGroup,
+        String availabilityGroup) {
 
     /**
      * @param enabled        follow booking's backlog at all
      * @param consumerGroup  booking's consumer group on {@code booking.commands}
      * @param highLag        above this many buffered commands admission halves (down to {@code minFactor})
      * @param lowLag         below this it recovers by {@code step} per interval (up to the configured rate)
-     * @param interval       how often the lag is read
+     * @param interval       how often the lag is read (read by {@code @Scheduled}: its default is in application.yml)
      */
     public record Adaptive(
             @DefaultValue("false") boolean enabled,
@@ -39,7 +48,7 @@ public record WaitingRoomProperties(
             @DefaultValue("500") long lowLag,
             @DefaultValue("0.1") double minFactor,
             @DefaultValue("0.1") double step,
-            @DefaultValue("5s") Duration interval) {
+            Duration interval) {
     }
 
     public record Defaults(

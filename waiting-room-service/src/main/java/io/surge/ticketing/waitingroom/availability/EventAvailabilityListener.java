@@ -26,7 +26,7 @@ class EventAvailabilityListener {
     }
 
     @KafkaListener(id = "waiting-room-availability", topics = Topics.BOOKING_EVENT_AVAILABILITY,
-            groupId = "${ticketing.waiting-room.availability-group:waiting-room-availability}")
+            groupId = "${ticketing.waiting-room.availability-group}")
     void onAvailability(ConsumerRecord<String, String> record) throws Exception {
         if (record.value() == null) {
             return; // a tombstone: booking forgot the event; the last state stands

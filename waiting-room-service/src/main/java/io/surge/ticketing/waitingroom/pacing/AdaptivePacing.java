@@ -58,7 +58,7 @@ class AdaptivePacing {
                 .description("share of the configured admission rate in force (1 = full)").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${ticketing.waiting-room.adaptive.interval:5s}", initialDelayString = "10s")
+    @Scheduled(fixedDelayString = "${ticketing.waiting-room.adaptive.interval}", initialDelayString = "10s")
     void adjust() {
         try {
             long lag = bookingLag();

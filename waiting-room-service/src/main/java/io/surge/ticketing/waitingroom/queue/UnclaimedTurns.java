@@ -44,7 +44,7 @@ class UnclaimedTurns {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${ticketing.waiting-room.sweep-interval:5s}", initialDelayString = "5s")
+    @Scheduled(fixedDelayString = "${ticketing.waiting-room.sweep-interval}", initialDelayString = "5s")
     void settle() {
         try {
             Set<String> events = redis.opsForSet().members(QueueKeys.EVENTS);

@@ -29,7 +29,7 @@ class EventInventoryListener {
     }
 
     @KafkaListener(id = "waiting-room-inventory", topics = Topics.CATALOG_EVENT_INVENTORY,
-            groupId = "${ticketing.waiting-room.inventory-group:waiting-room-inventory}")
+            groupId = "${ticketing.waiting-room.inventory-group}")
     void onInventory(ConsumerRecord<String, String> record) throws Exception {
         if (record.value() == null) {
             return;

@@ -64,7 +64,7 @@ class SettingsRecovery {
         this.meters = meters;
     }
 
-    @Scheduled(fixedDelayString = "${ticketing.waiting-room.recovery-interval:2s}", initialDelay = 0)
+    @Scheduled(fixedDelayString = "${ticketing.waiting-room.recovery-interval}", initialDelay = 0)
     void checkRedis() {
         try {
             if (Boolean.TRUE.equals(redis.hasKey(SettingsStore.SENTINEL))) {

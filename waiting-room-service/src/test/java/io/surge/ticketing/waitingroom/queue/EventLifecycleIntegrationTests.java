@@ -72,9 +72,10 @@ class EventLifecycleIntegrationTests {
     }
 
     private void wire(int ratePerMinute) {
-        properties = new WaitingRoomProperties(SECRET, Duration.ofSeconds(120), Duration.ofSeconds(5), 1000,
+        properties = new WaitingRoomProperties(Duration.ofSeconds(120), Duration.ofSeconds(5), 1000,
                 Duration.ofMillis(250), new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), ratePerMinute, 900, 600, 8),
-                new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)));
+                new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)),
+                Duration.ofSeconds(2), "waiting-room-inventory", "waiting-room-availability");
         settings = new SettingsStore(redis, properties);
         redis.opsForValue().setIfAbsent(SettingsStore.SENTINEL, "set by EventLifecycleIntegrationTests");
         availability = new AvailabilityStore(redis);

@@ -66,10 +66,11 @@ class PresaleIntegrationTests {
 
     @BeforeEach
     void wire() {
-        WaitingRoomProperties properties = new WaitingRoomProperties(SECRET, Duration.ofSeconds(120),
+        WaitingRoomProperties properties = new WaitingRoomProperties(Duration.ofSeconds(120),
                 Duration.ofSeconds(5), 1000, Duration.ofMillis(250),
                 new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), 600, 900, 600, 8),
-                new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)));
+                new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)),
+                Duration.ofSeconds(2), "waiting-room-inventory", "waiting-room-availability");
         settings = new SettingsStore(redis, properties);
         redis.opsForValue().setIfAbsent(SettingsStore.SENTINEL, "set by PresaleIntegrationTests");
         presales = new PresaleStore(redis);

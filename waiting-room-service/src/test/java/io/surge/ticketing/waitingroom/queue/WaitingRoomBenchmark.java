@@ -51,14 +51,14 @@ class WaitingRoomBenchmark {
         connections.afterPropertiesSet();
         connections.start();
         StringRedisTemplate redis = new StringRedisTemplate(connections);
-        WaitingRoomProperties properties = new WaitingRoomProperties("bench-secret-bench-secret-bench-secret-42",
-                Duration.ofSeconds(120), Duration.ofSeconds(5), 1000, Duration.ofMillis(250),
+        WaitingRoomProperties properties = new WaitingRoomProperties(Duration.ofSeconds(120), Duration.ofSeconds(5), 1000, Duration.ofMillis(250),
                 new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), 600, 900, 600, 8),
-                new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)));
+                new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)),
+                Duration.ofSeconds(2), "waiting-room-inventory", "waiting-room-availability");
         SettingsStore settings = new SettingsStore(redis, properties);
         QueueScripts scripts = new QueueScripts(redis);
         WaitingRoom room = new WaitingRoom(scripts, settings, new io.surge.ticketing.waitingroom.presale.PresaleStore(redis), event -> false,
-                AdmissionTokenCodec.fromSecret(properties.admissionSecret(), Clock.systemUTC()), Clock.systemUTC(),
+                AdmissionTokenCodec.fromSecret("bench-secret-bench-secret-bench-secret-42", Clock.systemUTC()), Clock.systemUTC(),
                 new SimpleMeterRegistry());
         long base = 7_000_000_000L + System.nanoTime() % 1_000_000_000L;
         long joinEvent = base;

@@ -66,10 +66,10 @@ class SettingsRecoveryIntegrationTests {
 
     @BeforeEach
     void wire() {
-        WaitingRoomProperties properties = new WaitingRoomProperties("recovery-test-secret-of-32-bytes-or-more!",
-                Duration.ofSeconds(120), Duration.ofSeconds(5), 1000, Duration.ofMillis(250),
+        WaitingRoomProperties properties = new WaitingRoomProperties(Duration.ofSeconds(120), Duration.ofSeconds(5), 1000, Duration.ofMillis(250),
                 new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), 600, 900, 600, 8),
-                new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)));
+                new WaitingRoomProperties.Adaptive(false, "booking-commands", 5000, 500, 0.1, 0.1, Duration.ofSeconds(5)),
+                Duration.ofSeconds(2), "waiting-room-inventory", "waiting-room-availability");
         store = new SettingsStore(redis, properties);
         recovery = new SettingsRecovery(redis, store, new AvailabilityStore(redis), publisher, null,
                 new SimpleMeterRegistry());
