@@ -59,17 +59,17 @@ public abstract class StubbedBookingServiceContext {
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
                 + env("TICKETING_DB_PORT", "5432") + "/payment?currentSchema=" + SCHEMA);
         registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
-        registry.add("payment.booking.base-url", bookingService::baseUrl);
-        registry.add("payment.checkout.requests-topic", () -> PAYMENT_REQUESTS);
-        registry.add("payment.checkout.events-topic", () -> PAYMENT_EVENTS);
-        registry.add("payment.checkout.consumer-group", () -> "payment-it-" + RUN);
-        registry.add("payment.refund.requests-topic", () -> REFUND_REQUESTS);
-        registry.add("payment.refund.dead-letter-topic", () -> REFUND_DEAD_LETTERS);
-        registry.add("payment.refund.consumer-group", () -> REFUND_GROUP);
-        registry.add("payment.refund.auto-startup", () -> "true");
+        registry.add("ticketing.payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
+        registry.add("ticketing.payment.booking.base-url", bookingService::baseUrl);
+        registry.add("ticketing.payment.checkout.requests-topic", () -> PAYMENT_REQUESTS);
+        registry.add("ticketing.payment.checkout.events-topic", () -> PAYMENT_EVENTS);
+        registry.add("ticketing.payment.checkout.consumer-group", () -> "payment-it-" + RUN);
+        registry.add("ticketing.payment.refund.requests-topic", () -> REFUND_REQUESTS);
+        registry.add("ticketing.payment.refund.dead-letter-topic", () -> REFUND_DEAD_LETTERS);
+        registry.add("ticketing.payment.refund.consumer-group", () -> REFUND_GROUP);
+        registry.add("ticketing.payment.refund.auto-startup", () -> "true");
         // The reconciler is driven by the tests, not by the clock.
-        registry.add("payment.checkout.reconcile-interval", () -> "1h");
+        registry.add("ticketing.payment.checkout.reconcile-interval", () -> "1h");
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -134,7 +134,7 @@ public class BookingClient {
     }
 
     /** Where booking-service's internal API is and how long to wait for it. */
-    @ConfigurationProperties("payment.booking")
+    @ConfigurationProperties("ticketing.payment.booking")
     public record Properties(
             @DefaultValue("http://127.0.0.1:8084") String baseUrl,
             @DefaultValue("1s") Duration connectTimeout,

@@ -2,9 +2,9 @@ package io.surge.ticketing.payment.checkout;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.surge.ticketing.contracts.admission.AdmissionKeys;
 import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec.Failure;
@@ -24,9 +24,8 @@ class AdmissionCheck {
 
     private final AdmissionTokenCodec codec;
 
-    AdmissionCheck(CheckoutProperties properties, Clock clock,
-            @Value("${ticketing.admission.previous-secret:${TICKETING_ADMISSION_PREVIOUS_SECRET:}}") String previousSecret) {
-        this.codec = AdmissionTokenCodec.fromSecrets(properties.admissionSecret(), previousSecret, clock);
+    AdmissionCheck(AdmissionKeys keys, Clock clock) {
+        this.codec = keys.codec(clock);
     }
 
     /** @param holdLive whether the booking being paid is a RESERVED hold that has not expired */

@@ -22,7 +22,7 @@ class KeyRetentionJob {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${payment.checkout.key-cleanup-interval:10m}", initialDelayString = "1m")
+    @Scheduled(fixedDelayString = "${ticketing.payment.checkout.key-cleanup-interval}", initialDelayString = "1m")
     void deleteExpiredKeys() {
         try {
             int total = 0;

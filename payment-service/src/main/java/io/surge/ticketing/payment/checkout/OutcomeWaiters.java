@@ -44,7 +44,7 @@ class OutcomeWaiters {
         return parked.size();
     }
 
-    @Scheduled(fixedDelayString = "${payment.checkout.waiter-poll-interval:100ms}")
+    @Scheduled(fixedDelayString = "${ticketing.payment.checkout.waiter-poll-interval}")
     void pollSettledElsewhere() {
         parked.poll(this::settledAmong);
     }

@@ -25,9 +25,9 @@ class PaymentRequestListener {
         this.properties = properties;
     }
 
-    @KafkaListener(id = "${payment.checkout.consumer-group:payment-service}",
-            topics = "${payment.checkout.requests-topic:payment.requests}",
-            concurrency = "${payment.checkout.consumer-concurrency:2}")
+    @KafkaListener(id = "${ticketing.payment.checkout.consumer-group}",
+            topics = "${ticketing.payment.checkout.requests-topic}",
+            concurrency = "${ticketing.payment.checkout.consumer-concurrency}")
     void onPaymentRequested(String payload) {
         PaymentRequested request;
         try {

@@ -7,13 +7,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One {@link PaymentProvider} per instance, chosen by {@code payment.provider.type}: the simulator unless told
+ * One {@link PaymentProvider} per instance, chosen by {@code ticketing.payment.provider.type}: the simulator unless told
  * otherwise (it still refuses the prod profile), or Stripe.
  */
 @Configuration(proxyBeanMethods = false)
 class ProviderConfiguration {
 
-    static final String TYPE = "payment.provider.type";
+    static final String TYPE = "ticketing.payment.provider.type";
 
     @Bean
     @ConditionalOnProperty(name = TYPE, havingValue = "simulated", matchIfMissing = true)

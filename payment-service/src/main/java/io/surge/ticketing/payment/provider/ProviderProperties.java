@@ -4,10 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which payment provider this instance talks to ({@code payment.provider.type}); an unknown name fails the start.
- * Each provider has its own block beside it ({@code payment.provider.simulated.*}, {@code payment.provider.stripe.*}).
+ * Which payment provider this instance talks to ({@code ticketing.payment.provider.type}); an unknown name fails the start.
+ * Each provider has its own block beside it ({@code ticketing.payment.provider.simulated.*}, {@code ticketing.payment.provider.stripe.*}).
  */
-@ConfigurationProperties("payment.provider")
+@ConfigurationProperties("ticketing.payment.provider")
 record ProviderProperties(@DefaultValue("simulated") Type type) {
 
     enum Type {

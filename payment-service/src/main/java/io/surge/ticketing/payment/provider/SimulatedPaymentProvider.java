@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * answers the same refund, and a charge is refunded at most once. Its ledger is two tables ({@code charges},
  * {@code refunds}), so a kill -9 of payment-service neither loses nor duplicates a charge or a refund, and tests can
  * count both. It refuses to start under the {@code prod} profile unless
- * {@code payment.provider.simulated.insecure-allowed-in-prod} says so.
+ * {@code ticketing.payment.provider.simulated.insecure-allowed-in-prod} says so.
  */
 class SimulatedPaymentProvider implements PaymentProvider {
 
@@ -33,7 +33,7 @@ class SimulatedPaymentProvider implements PaymentProvider {
         if (Arrays.asList(environment.getActiveProfiles()).contains("prod") && !properties.insecureAllowedInProd()) {
             throw new IllegalStateException("the simulated payment provider confirms bookings for free (tok_visa) and"
                     + " must not run under the prod profile: plug in a real PaymentProvider, or set"
-                    + " payment.provider.simulated.insecure-allowed-in-prod=true for a demo deployment");
+                    + " ticketing.payment.provider.simulated.insecure-allowed-in-prod=true for a demo deployment");
         }
         this.jdbc = jdbc;
         this.properties = properties;

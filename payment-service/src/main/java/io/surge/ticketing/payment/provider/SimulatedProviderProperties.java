@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Pattern;
  * @param insecureAllowedInProd the only way to run it under the {@code prod} profile, where it would confirm any
  *                    booking for the test token {@code tok_visa} without money changing hands
  */
-@ConfigurationProperties("payment.provider.simulated")
+@ConfigurationProperties("ticketing.payment.provider.simulated")
 @org.springframework.validation.annotation.Validated
 public record SimulatedProviderProperties(
         @DefaultValue("simulated_provider") @NotBlank @Pattern(regexp = "[a-z_][a-z0-9_]*") String schema,

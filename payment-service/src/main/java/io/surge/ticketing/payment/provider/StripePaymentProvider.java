@@ -53,7 +53,7 @@ final class StripePaymentProvider implements PaymentProvider {
 
     private static StripeClient client(StripeProperties properties) {
         if (properties.apiKey() == null || properties.apiKey().isBlank()) {
-            throw new IllegalStateException("payment.provider.type=stripe needs payment.provider.stripe.api-key"
+            throw new IllegalStateException("ticketing.payment.provider.type=stripe needs ticketing.payment.provider.stripe.api-key"
                     + " (TICKETING_STRIPE_API_KEY)");
         }
         return StripeClient.builder()

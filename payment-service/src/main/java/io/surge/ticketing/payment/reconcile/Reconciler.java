@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Finishes the in-doubt work of every kind on one schedule ({@code payment.checkout.reconcile-interval}); a failing
+ * Finishes the in-doubt work of every kind on one schedule ({@code ticketing.payment.checkout.reconcile-interval}); a failing
  * kind never stops the others, and the next round retries it.
  */
 @Component
@@ -22,8 +22,8 @@ class Reconciler {
         this.work = work;
     }
 
-    @Scheduled(fixedDelayString = "${payment.checkout.reconcile-interval:2s}",
-            initialDelayString = "${payment.checkout.reconcile-interval:2s}")
+    @Scheduled(fixedDelayString = "${ticketing.payment.checkout.reconcile-interval}",
+            initialDelayString = "${ticketing.payment.checkout.reconcile-interval}")
     void reconcile() {
         for (InDoubtWork kind : work) {
             try {

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +20,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.surge.ticketing.contracts.Topics;
 import io.surge.ticketing.payment.refund.CancellationRefunds.PoisonRefundRequest;
+import io.surge.ticketing.platform.kafka.KafkaTopicSettings;
 
 /**
  * The refund-requests consumer's container: offsets committed record by record after the work, failures retried with
@@ -60,8 +60,9 @@ class RefundKafkaConfiguration {
      * topics of our own choosing (a test's) are declared here, with the same shapes.
      */
     @Bean
-    KafkaAdmin.NewTopics refundTopics(RefundProperties properties,
-            @Value("${ticketing.kafka.partitions:6}") int partitions, @Value("${ticketing.kafka.replicas:1}") short replicas) {
+    KafkaAdmin.NewTopics refundTopics(RefundProperties properties, KafkaTopicSettings shape) {
+        int partitions = shape.partitions();
+        short replicas = shape.replicas();
         List<NewTopic> topics = new ArrayList<>();
         if (!Topics.BOOKING_REFUND_REQUESTS_DLT.equals(properties.deadLetterTopic())) {
             topics.add(TopicBuilder.name(properties.deadLetterTopic()).partitions(1).replicas(replicas).build());

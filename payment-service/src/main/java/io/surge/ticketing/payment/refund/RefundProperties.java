@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import io.surge.ticketing.contracts.Topics;
 
 /**
- * How refunds behave.
+ * How refunds behave ({@code ticketing.payment.refund.*}). What {@code @KafkaListener} reads through placeholders
+ * ({@code requestsTopic}, {@code consumerGroup}, {@code consumerConcurrency}, {@code autoStartup}) has no default
+ * here: placeholders resolve against the environment, so its one default is in application.yml.
  *
  * @param lease               how long a worker owns an unfinished refund before the reconciler may take over; above
  *                            the provider's and booking-service's worst answer time together
@@ -26,7 +28,7 @@ import io.surge.ticketing.contracts.Topics;
  * @param autoStartup         whether the refund-requests consumer starts with the application (off in the test
  *                            profile, so an in-process test never joins the stack's group)
  */
-@ConfigurationProperties("payment.refund")
+@ConfigurationProperties("ticketing.payment.refund")
 record RefundProperties(
         @DefaultValue("20s") Duration lease,
         @DefaultValue("1s") Duration retryBackoff,
@@ -34,9 +36,9 @@ record RefundProperties(
         @DefaultValue("10s") Duration responseWait,
         @DefaultValue("100ms") Duration joinPollInterval,
         @DefaultValue("100") int reconcileBatch,
-        @DefaultValue(Topics.BOOKING_REFUND_REQUESTS) String requestsTopic,
+        String requestsTopic,
         @DefaultValue(Topics.BOOKING_REFUND_REQUESTS_DLT) String deadLetterTopic,
-        @DefaultValue("payment-refunds") String consumerGroup,
-        @DefaultValue("3") int consumerConcurrency,
-        @DefaultValue("true") boolean autoStartup) {
+        String consumerGroup,
+        int consumerConcurrency,
+        boolean autoStartup) {
 }

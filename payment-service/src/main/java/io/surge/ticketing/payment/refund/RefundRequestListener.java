@@ -24,10 +24,10 @@ class RefundRequestListener {
         this.refunds = refunds;
     }
 
-    @KafkaListener(id = "${payment.refund.consumer-group:payment-refunds}",
-            topics = "${payment.refund.requests-topic:booking.refund-requests}",
-            concurrency = "${payment.refund.consumer-concurrency:3}",
-            autoStartup = "${payment.refund.auto-startup:true}",
+    @KafkaListener(id = "${ticketing.payment.refund.consumer-group}",
+            topics = "${ticketing.payment.refund.requests-topic}",
+            concurrency = "${ticketing.payment.refund.consumer-concurrency}",
+            autoStartup = "${ticketing.payment.refund.auto-startup}",
             containerFactory = RefundKafkaConfiguration.CONTAINER_FACTORY)
     void onRefundRequested(String payload) {
         refunds.refund(read(payload));

@@ -40,7 +40,7 @@ class RefundWaiters {
         parked.settled(requestId, response);
     }
 
-    @Scheduled(fixedDelayString = "${payment.checkout.waiter-poll-interval:100ms}")
+    @Scheduled(fixedDelayString = "${ticketing.payment.checkout.waiter-poll-interval}")
     void pollSettledElsewhere() {
         parked.poll(this::settledAmong);
     }

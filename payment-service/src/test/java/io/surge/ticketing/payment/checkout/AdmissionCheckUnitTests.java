@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.contracts.admission.AdmissionKeys;
 import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.platform.web.DomainException;
@@ -24,7 +25,7 @@ class AdmissionCheckUnitTests {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final AdmissionCheck check = new AdmissionCheck(properties(SECRET), clock, "");
+    private final AdmissionCheck check = new AdmissionCheck(new AdmissionKeys(SECRET, null), clock);
     private final AdmissionTokenCodec codec = AdmissionTokenCodec.fromSecret(SECRET, clock);
 
     @Test
@@ -78,10 +79,5 @@ class AdmissionCheckUnitTests {
     private static String token(AdmissionTokenCodec codec, String user, long event, Instant expiresAt) {
         return codec.encode(new AdmissionToken(user, event, expiresAt.minus(Duration.ofMinutes(10)), expiresAt,
                 UUID.randomUUID().toString()));
-    }
-
-    private static CheckoutProperties properties(String secret) {
-        return new CheckoutProperties(secret, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                Duration.ofSeconds(30), 200, 100, Duration.ofHours(24), "payment.requests", "payment.events");
     }
 }

@@ -58,12 +58,12 @@ class PaymentCheckoutIntegrationTests {
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
                 + env("TICKETING_DB_PORT", "5432") + "/payment?currentSchema=" + SCHEMA);
         registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
-        registry.add("payment.checkout.requests-topic", () -> "payment.requests.it-" + RUN);
-        registry.add("payment.checkout.events-topic", () -> "payment.events.it-" + RUN);
-        registry.add("payment.checkout.consumer-group", () -> LISTENER_ID);
+        registry.add("ticketing.payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
+        registry.add("ticketing.payment.checkout.requests-topic", () -> "payment.requests.it-" + RUN);
+        registry.add("ticketing.payment.checkout.events-topic", () -> "payment.events.it-" + RUN);
+        registry.add("ticketing.payment.checkout.consumer-group", () -> LISTENER_ID);
         // The reconciler is driven by the tests below, not by the clock.
-        registry.add("payment.checkout.reconcile-interval", () -> "1h");
+        registry.add("ticketing.payment.checkout.reconcile-interval", () -> "1h");
     }
 
     @LocalServerPort

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** payment.provider.type picks the provider: the simulator by default, Stripe when told (with a key from the env). */
+/** ticketing.payment.provider.type picks the provider: the simulator by default, Stripe when told (with a key from the env). */
 class ProviderSelectionUnitTests {
 
     @Configuration(proxyBeanMethods = false)
@@ -32,20 +32,20 @@ class ProviderSelectionUnitTests {
 
     @Test
     void stripeIsChosenByConfiguration() {
-        context.withPropertyValues("payment.provider.type=stripe", "payment.provider.stripe.api-key=sk_test_123")
+        context.withPropertyValues("ticketing.payment.provider.type=stripe", "ticketing.payment.provider.stripe.api-key=sk_test_123")
                 .run(app -> assertThat(app).getBean(PaymentProvider.class).isInstanceOf(StripePaymentProvider.class));
     }
 
     @Test
     void stripeWithoutAnApiKeyRefusesToStart() {
-        context.withPropertyValues("payment.provider.type=stripe")
+        context.withPropertyValues("ticketing.payment.provider.type=stripe")
                 .run(app -> assertThat(app).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("TICKETING_STRIPE_API_KEY"));
     }
 
     @Test
     void anUnknownProviderRefusesToStart() {
-        context.withPropertyValues("payment.provider.type=paypal").run(app -> assertThat(app).hasFailed());
+        context.withPropertyValues("ticketing.payment.provider.type=paypal").run(app -> assertThat(app).hasFailed());
     }
 
     @Test

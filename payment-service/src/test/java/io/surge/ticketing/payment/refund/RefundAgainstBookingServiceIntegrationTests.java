@@ -59,12 +59,12 @@ class RefundAgainstBookingServiceIntegrationTests {
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
                 + env("TICKETING_DB_PORT", "5432") + "/payment?currentSchema=" + SCHEMA);
         registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
-        registry.add("payment.booking.base-url", () -> BOOKING_URL);
-        registry.add("payment.checkout.requests-topic", () -> "payment.requests.it-" + RUN);
-        registry.add("payment.checkout.events-topic", () -> "payment.events.it-" + RUN);
-        registry.add("payment.checkout.consumer-group", () -> LISTENER_ID);
-        registry.add("payment.checkout.reconcile-interval", () -> "1h");
+        registry.add("ticketing.payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
+        registry.add("ticketing.payment.booking.base-url", () -> BOOKING_URL);
+        registry.add("ticketing.payment.checkout.requests-topic", () -> "payment.requests.it-" + RUN);
+        registry.add("ticketing.payment.checkout.events-topic", () -> "payment.events.it-" + RUN);
+        registry.add("ticketing.payment.checkout.consumer-group", () -> LISTENER_ID);
+        registry.add("ticketing.payment.checkout.reconcile-interval", () -> "1h");
     }
 
     /** Decided before the application starts: nothing is started when the endpoint is missing. */

@@ -119,7 +119,7 @@ class PaymentExactlyOnceSystemTests {
         assertThat(platform.launcher("start", "payment-service")).isZero();
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get();
 
-        // The reconciler takes over once the dead worker's lease (payment.checkout.attempt-lease) has run out.
+        // The reconciler takes over once the dead worker's lease (ticketing.payment.checkout.attempt-lease) has run out.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> allSettled(bookings));
         for (UUID booking : bookings) {
             List<String> charges = holds.charges(booking);
