@@ -1,5 +1,7 @@
 package io.surge.ticketing.cdc;
 
+import java.net.URI;
+
 import org.elasticsearch.client.RestClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +22,19 @@ class CdcConfiguration {
 
     @Bean
     CdcEngine cdcEngine(CdcProperties properties, SearchIndex index, RestClient es, MeterRegistry meters,
-            @Value("${TICKETING_DB_HOST:127.0.0.1}") String host, @Value("${TICKETING_DB_PORT:5432}") int port,
-            @Value("${cdc.database:catalog}") String database, @Value("${spring.datasource.username}") String user,
+            @Value("${spring.datasource.url}") String url, @Value("${spring.datasource.username}") String user,
             @Value("${spring.datasource.password}") String password) {
-        return CdcEngines.create(properties, new CdcEngine.Database(host, port, database, user, password), index, es,
-                meters);
+        return CdcEngines.create(properties, database(url, user, password), index, es, meters);
+    }
+
+    /**
+     * Debezium opens its own replication connection, to the datasource's database (the slot, the publication and the
+     * lag monitor's queries are all in it): host, port and name come from {@code spring.datasource.url}, so they are
+     * stated once.
+     */
+    static CdcEngine.Database database(String jdbcUrl, String user, String password) {
+        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+        return new CdcEngine.Database(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                uri.getPath().substring(1), user, password);
     }
 }

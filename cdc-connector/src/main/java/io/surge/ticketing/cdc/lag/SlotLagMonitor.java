@@ -34,7 +34,7 @@ public class SlotLagMonitor {
         return lagBytes.get();
     }
 
-    @Scheduled(fixedDelayString = "${cdc.lag-poll-interval:5s}")
+    @Scheduled(fixedDelayString = "${ticketing.cdc.lag-poll-interval}")
     void poll() {
         try {
             lagBytes.set(jdbc.sql("""
