@@ -6,6 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * Search's settings ({@code ticketing.search.*}), defaults here only. Readiness does not include Elasticsearch on
+ * purpose: while it is down this service stays in rotation and answers a fast 503 problem+json (circuit breaker)
+ * instead of disappearing; {@code /actuator/health} still shows it. The breaker counts only Elasticsearch's own
+ * failures (5xx, timeouts, no connection) and slow calls, never a search it refuses as invalid (4xx, answered 400),
+ * over a time-based window: the last {@code slidingWindowSize} seconds, once they hold at least
+ * {@code minimumNumberOfCalls} calls.
+ *
  * @param alias                the read alias cdc-connector maintains
  * @param maxAge               Cache-Control max-age of search answers (a CDN absorbs popular queries)
  * @param failureRateThreshold percentage of failed (or of slow) calls in the window that opens the breaker
@@ -14,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openStateWait        how long the breaker fails fast before probing Elasticsearch again
  * @param slowCallThreshold    a call slower than this counts against Elasticsearch
  */
-@ConfigurationProperties("search")
+@ConfigurationProperties("ticketing.search")
 public record SearchProperties(
         @DefaultValue("events") String alias,
         @DefaultValue("1s") Duration maxAge,
