@@ -23,6 +23,9 @@ final class KafkaRules {
     private static final String TOPICS = "contracts/src/main/java/io/surge/ticketing/contracts/Topics.java";
     private static final String TOPICS_CONFIGURATION =
             "platform-support/src/main/java/io/surge/ticketing/platform/kafka/TopicsAutoConfiguration.java";
+    /** Where the default partition count is stated (ticketing.kafka.partitions). */
+    private static final String TOPIC_SETTINGS =
+            "platform-support/src/main/java/io/surge/ticketing/platform/kafka/KafkaTopicSettings.java";
 
     record Topic(String name, int partitions, boolean compacted) {
     }
@@ -43,10 +46,11 @@ final class KafkaRules {
         return names;
     }
 
-    /** Every topic as TopicsAutoConfiguration declares it, with the default partition count. */
+    /** Every topic as TopicsAutoConfiguration declares it, with the default partition count (KafkaTopicSettings). */
     Map<String, Topic> declaredTopics() {
         String source = repository.read(TOPICS_CONFIGURATION);
-        Matcher defaults = Pattern.compile("ticketing\\.kafka\\.partitions:(\\d+)").matcher(source);
+        Matcher defaults = Pattern.compile("@DefaultValue\\(\"(\\d+)\"\\)\\s+int\\s+partitions")
+                .matcher(repository.read(TOPIC_SETTINGS));
         int partitions = defaults.find() ? Integer.parseInt(defaults.group(1)) : 1;
         Map<String, String> names = topicNames();
         Map<String, Topic> topics = new LinkedHashMap<>();
