@@ -13,6 +13,9 @@ public final class QueueKeys {
     /** Every event the waiting room knows (for the idle sweeper). */
     public static final String EVENTS = "wr:events";
 
+    /** Adaptive pacing's factor in force (a double, 1 = the configured rates), shared by every replica. */
+    public static final String PACE_FACTOR = "wr:pace-factor";
+
     private QueueKeys() {
     }
 

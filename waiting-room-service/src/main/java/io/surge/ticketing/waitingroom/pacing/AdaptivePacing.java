@@ -42,7 +42,7 @@ class AdaptivePacing {
     private final SettingsStore settings;
     private final WaitingRoomProperties.Adaptive properties;
     private final PaceRule rule;
-    /** Written by the scheduler thread only. */
+    /** The shared factor as this replica last read or wrote it (the gauge); written by the scheduler thread only. */
     private volatile double factor = 1.0;
     private volatile Admin admin;
 
@@ -62,9 +62,15 @@ class AdaptivePacing {
     void adjust() {
         try {
             long lag = bookingLag();
-            double before = factor;
+            // The factor in force is shared by every replica (Redis), so replicas started at different times
+            // step from the same value instead of writing their own (two replicas computing one round write the
+            // same result).
+            String shared = redis.opsForValue().get(QueueKeys.PACE_FACTOR);
+            double before = shared == null ? 1.0 : Double.parseDouble(shared);
+            factor = before;
             double after = rule.next(before, lag);
             if (after != before) {
+                redis.opsForValue().set(QueueKeys.PACE_FACTOR, Double.toString(after));
                 factor = after;
                 Set<String> events = redis.opsForSet().members(QueueKeys.EVENTS);
                 for (String event : events == null ? Set.<String>of() : events) {
