@@ -14,6 +14,8 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import io.surge.ticketing.testsupport.RedisConnections;
+
 /**
  * Two gateway instances (two sets of local buckets, each with its sync) on the real Redis of the local stack, on
  * keys of their own: together they keep one budget.
@@ -25,11 +27,7 @@ class GlobalBudgetIntegrationTests {
 
     @BeforeAll
     static void connect() {
-        String host = System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1");
-        int port = Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379"));
-        connections = new LettuceConnectionFactory(redisConfiguration(host, port));
-        connections.afterPropertiesSet();
-        connections.start();
+        connections = RedisConnections.open();
         redis = new ReactiveStringRedisTemplate(connections);
     }
 
@@ -92,13 +90,5 @@ class GlobalBudgetIntegrationTests {
         assertThat(buckets.take("x", limits).allowed()).isTrue();
         assertThat(buckets.take("x", limits).allowed()).isFalse();
         dead.destroy();
-    }
-
-    /** The local stack's Redis, as our ACL user (TICKETING_REDIS_USERNAME / _PASSWORD from the environment). */
-    static RedisStandaloneConfiguration redisConfiguration(String host, int port) {
-        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(host, port);
-        configuration.setUsername(System.getenv("TICKETING_REDIS_USERNAME"));
-        configuration.setPassword(System.getenv("TICKETING_REDIS_PASSWORD"));
-        return configuration;
     }
 }

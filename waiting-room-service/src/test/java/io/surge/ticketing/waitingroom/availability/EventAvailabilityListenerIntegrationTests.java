@@ -10,11 +10,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.surge.ticketing.contracts.Topics;
+import io.surge.ticketing.testsupport.RedisConnections;
 import io.surge.ticketing.waitingroom.keys.QueueKeys;
 
 /**
@@ -31,14 +31,7 @@ class EventAvailabilityListenerIntegrationTests {
 
     @BeforeAll
     static void connect() {
-        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(
-                System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1"),
-                Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379")));
-        configuration.setUsername(System.getenv("TICKETING_REDIS_USERNAME"));
-        configuration.setPassword(System.getenv("TICKETING_REDIS_PASSWORD"));
-        connections = new LettuceConnectionFactory(configuration);
-        connections.afterPropertiesSet();
-        connections.start();
+        connections = RedisConnections.open();
         redis = new StringRedisTemplate(connections);
     }
 

@@ -23,6 +23,7 @@ import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.contracts.messages.EventAvailabilityChanged;
 import io.surge.ticketing.platform.web.DomainException;
+import io.surge.ticketing.testsupport.RedisConnections;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 import io.surge.ticketing.waitingroom.availability.AvailabilityStore;
 import io.surge.ticketing.waitingroom.keys.QueueKeys;
@@ -50,11 +51,7 @@ class EventLifecycleIntegrationTests {
 
     @BeforeAll
     static void connect() {
-        String host = System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1");
-        int port = Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379"));
-        connections = new LettuceConnectionFactory(WaitingRoomIntegrationTests.redisConfiguration(host, port));
-        connections.afterPropertiesSet();
-        connections.start();
+        connections = RedisConnections.open();
         redis = new StringRedisTemplate(connections);
     }
 

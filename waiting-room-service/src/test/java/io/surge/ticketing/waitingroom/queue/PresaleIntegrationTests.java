@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.platform.web.DomainException;
+import io.surge.ticketing.testsupport.RedisConnections;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 import io.surge.ticketing.waitingroom.keys.QueueKeys;
 import io.surge.ticketing.waitingroom.presale.PresaleCodes;
@@ -51,11 +52,7 @@ class PresaleIntegrationTests {
 
     @BeforeAll
     static void connect() {
-        connections = new LettuceConnectionFactory(WaitingRoomIntegrationTests.redisConfiguration(
-                System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1"),
-                Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379"))));
-        connections.afterPropertiesSet();
-        connections.start();
+        connections = RedisConnections.open();
         redis = new StringRedisTemplate(connections);
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
@@ -23,6 +22,9 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
+import io.surge.ticketing.testsupport.Redis;
+import io.surge.ticketing.testsupport.RedisConnections;
+import io.surge.ticketing.testsupport.TestInfrastructure;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 import io.surge.ticketing.waitingroom.keys.QueueKeys;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
@@ -45,11 +47,7 @@ class WaitingRoomBenchmark {
         int raffleSize = Integer.getInteger("bench.raffle", 100_000);
         int seconds = Integer.getInteger("bench.seconds", 3);
         int threads = Integer.getInteger("bench.threads", 8);
-        String host = System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1");
-        int port = Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379"));
-        LettuceConnectionFactory connections = new LettuceConnectionFactory(redisConfiguration(host, port));
-        connections.afterPropertiesSet();
-        connections.start();
+        LettuceConnectionFactory connections = RedisConnections.open();
         StringRedisTemplate redis = new StringRedisTemplate(connections);
         WaitingRoomProperties properties = new WaitingRoomProperties(Duration.ofSeconds(120), Duration.ofSeconds(5), 1000, Duration.ofMillis(250),
                 new WaitingRoomProperties.Defaults(Duration.ofMinutes(30), 600, 900, 600, 8),
@@ -101,7 +99,7 @@ class WaitingRoomBenchmark {
             System.out.printf("%n=== waiting room benchmark (%d threads, %d s each) ===%n", threads, seconds);
             System.out.printf("joins/s (pre-queue, use case -> Redis): %,.0f%n", joins);
             System.out.printf("status polls/s (use case -> Redis):     %,.0f%n", pollRate);
-            System.out.printf("redis-benchmark GET ops/s (P=1):        %s%n", redisBenchmark(host, port));
+            System.out.printf("redis-benchmark GET ops/s (P=1):        %s%n", redisBenchmark(TestInfrastructure.redis()));
             System.out.printf("raffle of %,d pre-queued entries at T0: %.2f ms (freeze), then %.3f ms per first poll%n",
                     raffleSize, freezeMs, placeMs);
             System.out.printf("Redis memory per pre-queued user:       %,d bytes (%,d users)%n", memory / Math.max(1, joined), joined);
@@ -143,9 +141,9 @@ class WaitingRoomBenchmark {
         return total;
     }
 
-    private static String redisBenchmark(String host, int port) {
+    private static String redisBenchmark(Redis server) {
         try {
-            Process p = new ProcessBuilder("redis-benchmark", "-h", host, "-p", Integer.toString(port), "-q", "-t", "get",
+            Process p = new ProcessBuilder("redis-benchmark", "-h", server.host(), "-p", Integer.toString(server.port()), "-q", "-t", "get",
                     "-n", "50000").redirectErrorStream(true).start();
             // progress lines are separated by carriage returns: the last line is the result
             String last = "";
@@ -162,13 +160,5 @@ class WaitingRoomBenchmark {
         } catch (Exception e) {
             return "n/a (" + e.getMessage() + ")";
         }
-    }
-
-    /** The local stack's Redis, as our ACL user (TICKETING_REDIS_USERNAME / _PASSWORD from the environment). */
-    static RedisStandaloneConfiguration redisConfiguration(String host, int port) {
-        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(host, port);
-        configuration.setUsername(System.getenv("TICKETING_REDIS_USERNAME"));
-        configuration.setPassword(System.getenv("TICKETING_REDIS_PASSWORD"));
-        return configuration;
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -27,6 +26,7 @@ import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
 import io.surge.ticketing.platform.web.DomainException;
+import io.surge.ticketing.testsupport.RedisConnections;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 import io.surge.ticketing.waitingroom.keys.QueueKeys;
 import io.surge.ticketing.waitingroom.settings.SettingsStore;
@@ -50,11 +50,7 @@ class WaitingRoomIntegrationTests {
 
     @BeforeAll
     static void connect() {
-        String host = System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1");
-        int port = Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379"));
-        connections = new LettuceConnectionFactory(redisConfiguration(host, port));
-        connections.afterPropertiesSet();
-        connections.start();
+        connections = RedisConnections.open();
         redis = new StringRedisTemplate(connections);
     }
 
@@ -296,13 +292,5 @@ class WaitingRoomIntegrationTests {
         assertThat(room.status(later, "fan-1").status()).isEqualTo(QueueStatus.ADMITTED);
         assertThatThrownBy(() -> progress.of(9_999_999_999L))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EVENT_NOT_FOUND));
-    }
-
-    /** The local stack's Redis, as our ACL user (TICKETING_REDIS_USERNAME / _PASSWORD from the environment). */
-    static RedisStandaloneConfiguration redisConfiguration(String host, int port) {
-        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(host, port);
-        configuration.setUsername(System.getenv("TICKETING_REDIS_USERNAME"));
-        configuration.setPassword(System.getenv("TICKETING_REDIS_PASSWORD"));
-        return configuration;
     }
 }

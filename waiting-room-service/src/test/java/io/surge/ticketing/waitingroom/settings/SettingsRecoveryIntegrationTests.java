@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -27,6 +26,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.surge.ticketing.contracts.messages.EventAvailabilityChanged;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
 import io.surge.ticketing.contracts.messages.SaleSettingsChanged;
+import io.surge.ticketing.testsupport.RedisConnections;
 import io.surge.ticketing.waitingroom.WaitingRoomProperties;
 import io.surge.ticketing.waitingroom.availability.AvailabilityStore;
 import io.surge.ticketing.waitingroom.keys.QueueKeys;
@@ -48,14 +48,7 @@ class SettingsRecoveryIntegrationTests {
 
     @BeforeAll
     static void connect() {
-        RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(
-                System.getenv().getOrDefault("TICKETING_REDIS_HOST", "127.0.0.1"),
-                Integer.parseInt(System.getenv().getOrDefault("TICKETING_REDIS_PORT", "6379")));
-        configuration.setUsername(System.getenv("TICKETING_REDIS_USERNAME"));
-        configuration.setPassword(System.getenv("TICKETING_REDIS_PASSWORD"));
-        connections = new LettuceConnectionFactory(configuration);
-        connections.afterPropertiesSet();
-        connections.start();
+        connections = RedisConnections.open();
         redis = new StringRedisTemplate(connections);
     }
 
