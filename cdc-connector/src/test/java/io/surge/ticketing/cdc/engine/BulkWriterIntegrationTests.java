@@ -20,6 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.surge.ticketing.cdc.index.SearchIndex;
+import io.surge.ticketing.testsupport.ElasticsearchRestClients;
 import java.time.Duration;
 
 /** Against the real local Elasticsearch, on an index and alias of its own (deleted afterwards). */
@@ -33,8 +34,7 @@ class BulkWriterIntegrationTests {
 
     @BeforeEach
     void setUp() throws IOException {
-        es = RestClient.builder(HttpHost.create(System.getenv().getOrDefault("TICKETING_ES_URL", "http://127.0.0.1:9200")))
-                .build();
+        es = ElasticsearchRestClients.open();
         new SearchIndex(es, index, alias).ensureExists();
         writer = new BulkWriter(es, alias, Duration.ofMillis(50), Duration.ofMillis(200), new SimpleMeterRegistry());
     }

@@ -27,6 +27,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.surge.ticketing.search.SearchProperties;
+import io.surge.ticketing.testsupport.ElasticsearchRestClients;
 
 /**
  * Against the real local Elasticsearch, on an index of its own created with the connector's mapping (the one
@@ -41,8 +42,7 @@ class EventSearchIntegrationTests {
 
     @BeforeAll
     static void indexSomeEvents() throws IOException {
-        rest = RestClient.builder(HttpHost.create(System.getenv().getOrDefault("TICKETING_ES_URL", "http://127.0.0.1:9200")))
-                .build();
+        rest = ElasticsearchRestClients.open();
         String mapping = Files.readString(Path.of("../cdc-connector/src/main/resources/search/events-index.json"));
         put("/" + INDEX, mapping);
         doc(1, "The Eras Tour", "Taylor Swift", "Surge Stadium", "Las Vegas", "concert", "SCHEDULED", FUTURE);
