@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.surge.ticketing.payment.provider.PaymentProvider;
+import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * payment-service in-process against the local stack's PostgreSQL (schemas of its own), Kafka (topics and groups of
@@ -56,8 +57,7 @@ public abstract class StubbedBookingServiceContext {
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
-                + env("TICKETING_DB_PORT", "5432") + "/payment?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("payment", SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
         registry.add("ticketing.payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
         registry.add("ticketing.payment.booking.base-url", bookingService::baseUrl);
@@ -96,10 +96,5 @@ public abstract class StubbedBookingServiceContext {
         } catch (Exception e) {
             System.err.println("could not delete this run's topics: " + e);
         }
-    }
-
-    protected static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }

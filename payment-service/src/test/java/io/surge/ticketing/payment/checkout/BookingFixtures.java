@@ -1,7 +1,6 @@
 package io.surge.ticketing.payment.checkout;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+
+import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * Writes reserved bookings straight into the {@code booking} database, for an event id of our own (far above the
@@ -23,9 +24,7 @@ public final class BookingFixtures implements AutoCloseable {
     private int nextSeat;
 
     public BookingFixtures() throws SQLException {
-        String url = "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":" + env("TICKETING_DB_PORT", "5432")
-                + "/booking";
-        this.db = DriverManager.getConnection(url, env("TICKETING_DB_USER", "ticketing"), System.getenv("TICKETING_DB_PASSWORD"));
+        this.db = TestInfrastructure.postgres().connect("booking");
         try (PreparedStatement event = db.prepareStatement("INSERT INTO event_inventory (event_id, seat_count) VALUES (?, 1000)");
                 PreparedStatement section = db.prepareStatement(
                         "INSERT INTO event_sections (event_id, section_id, name, price_cents) VALUES (?, 1, 'A', ?)")) {
@@ -121,10 +120,5 @@ public final class BookingFixtures implements AutoCloseable {
         } finally {
             db.close();
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }

@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.payment.provider.PaymentProvider;
+import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * The whole checkout against the real local stack: PostgreSQL (a schema of our own in the {@code payment}
@@ -55,8 +56,7 @@ class PaymentCheckoutIntegrationTests {
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
-                + env("TICKETING_DB_PORT", "5432") + "/payment?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("payment", SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
         registry.add("ticketing.payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
         registry.add("ticketing.payment.checkout.requests-topic", () -> "payment.requests.it-" + RUN);
@@ -325,10 +325,5 @@ class PaymentCheckoutIntegrationTests {
         Instant now = Instant.now();
         return admission.encode(new AdmissionToken(userId, eventId, now.minusSeconds(900), now.minusSeconds(1),
                 UUID.randomUUID().toString()));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }

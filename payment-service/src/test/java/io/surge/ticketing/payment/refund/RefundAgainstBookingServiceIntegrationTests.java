@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +34,7 @@ import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.contracts.web.ServiceCredential;
 import io.surge.ticketing.payment.checkout.BookingFixtures;
+import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * A fan pays and then refunds a booking of the running booking-service (the local stack's, port 8084): the booking
@@ -56,8 +56,7 @@ class RefundAgainstBookingServiceIntegrationTests {
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
-                + env("TICKETING_DB_PORT", "5432") + "/payment?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("payment", SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
         registry.add("ticketing.payment.provider.simulated.schema", () -> PROVIDER_SCHEMA);
         registry.add("ticketing.payment.booking.base-url", () -> BOOKING_URL);
@@ -98,10 +97,7 @@ class RefundAgainstBookingServiceIntegrationTests {
             }
         }
         if (bookings != null) {
-            String url = "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":" + env("TICKETING_DB_PORT", "5432")
-                    + "/payment";
-            try (Connection db = DriverManager.getConnection(url, env("TICKETING_DB_USER", "ticketing"),
-                    System.getenv("TICKETING_DB_PASSWORD")); Statement drop = db.createStatement()) {
+            try (Connection db = TestInfrastructure.postgres().connect("payment"); Statement drop = db.createStatement()) {
                 drop.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
                 drop.execute("DROP SCHEMA IF EXISTS " + PROVIDER_SCHEMA + " CASCADE");
             } catch (Exception e) {
