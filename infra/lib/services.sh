@@ -23,7 +23,7 @@ build_needed() {
   for s in "${SERVICES[@]}"; do
     name="${s%%:*}"; jar="$(service_jar "$name")"
     [[ -f "$jar" ]] || return 0
-    [[ -n "$(find "$ROOT/$name" "$ROOT/contracts" "$ROOT/platform-support" "$ROOT/pom.xml" -path '*/target' -prune \
+    [[ -n "$(find "$ROOT/$name" "$ROOT/contracts" "$ROOT/platform-support" "$ROOT/booking-store" "$ROOT/pom.xml" -path '*/target' -prune \
         -o -type f -newer "$jar" -print -quit 2>/dev/null)" ]] && return 0
   done
   return 1
