@@ -17,14 +17,19 @@ import io.surge.ticketing.contracts.messages.ReserveCommand;
 /**
  * The benchmark's burst: COUNT best-available reservation commands (1 or 2 seats of a random section, from FANS
  * distinct fans) appended to booking.commands as fast as Kafka takes them, routed as the booking API routes them.
- * Run with `java -cp <booking-service classpath> CommandBurst.java EVENT SECTIONS COUNT FANS SPREAD`; prints the
- * epoch millis of the first and the last acknowledged command.
+ * Run with `java -cp <booking-service classpath> CommandBurst.java EVENTS SECTIONS COUNT FANS SPREAD`; prints the
+ * epoch millis of the first and the last acknowledged command. Several events at once (the scaling rows): EVENTS
+ * is a comma list and SECTIONS one comma list per event, separated by '/'; commands go to the events in turn.
  */
 public class CommandBurst {
 
     public static void main(String[] args) throws Exception {
-        long eventId = Long.parseLong(args[0]);
-        List<Long> sections = java.util.Arrays.stream(args[1].split(",")).map(Long::parseLong).toList();
+        List<Long> events = java.util.Arrays.stream(args[0].split(",")).map(Long::parseLong).toList();
+        List<List<Long>> sectionsOf = java.util.Arrays.stream(args[1].split("/"))
+                .map(list -> java.util.Arrays.stream(list.split(",")).map(Long::parseLong).toList()).toList();
+        if (sectionsOf.size() != events.size()) {
+            throw new IllegalArgumentException("one section list per event");
+        }
         int count = Integer.parseInt(args[2]);
         int fans = Integer.parseInt(args[3]);
         int spread = Integer.parseInt(args[4]);
@@ -46,6 +51,8 @@ public class CommandBurst {
             int partitions = producer.partitionsFor(Topics.BOOKING_COMMANDS).size();
             long first = System.currentTimeMillis();
             for (int i = 0; i < count; i++) {
+                long eventId = events.get(i % events.size());
+                List<Long> sections = sectionsOf.get(i % events.size());
                 String user = "burst-" + eventId + "-" + (i % fans);
                 ReserveCommand command = new ReserveCommand(UUID.randomUUID(), eventId, user, null,
                         sections.get(random.nextInt(sections.size())), 1 + random.nextInt(2), Instant.now());

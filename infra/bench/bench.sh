@@ -2,7 +2,8 @@
 # `./ticketing bench`: the machine's own limits and the platform's paths measured in the same run, each path
 # printed as a ratio to its limit, medians over repeats. Needs the stack up (`./ticketing up`).
 #   BENCH_REPEATS (default 3), BENCH_DURATION seconds per wrk run (default 8), BENCH_CONNECTIONS (default 64)
-#   BENCH_ONLY: a comma list of the groups to run (availability, search, waiting-room, reserve, burst), all by default;
+#   BENCH_ONLY: a comma list of the groups to run (availability, search, waiting-room, reserve, burst, scaling), all by
+#   default (scaling only on a stack with replicas, BENCH_SCALING_COMMANDS per row, default 12000);
 #   each group runs the limit it is a ratio to. BENCH_BURST (default 200000) commands for the burst's 100,000 seats.
 set -euo pipefail
 
@@ -251,6 +252,67 @@ if on burst; then
   BURST_LINE="burst: $decided of $BURST commands decided in $secs s from the first command ($(awk -v n="$decided" -v s="$secs" 'BEGIN {printf "%.0f", n / s}')/s; appended in $(awk -v a="$first_ms" -v b="$sent_ms" 'BEGIN {printf "%.1f", (b - a) / 1000}') s); $reserved bookings hold $seats_held of 100000 seats; $verdict"
 fi
 
+# ------------------------------------------------------------------------------------------- scaling
+# Decisions per second with 1, 2 and 4 events on sale at once, with one booking-service instance and with two
+# (docs/scaling.md). Needs the stack on replicas (./ticketing up --replicas 2): the second instance is stopped for
+# the one-instance rows (Kafka hands its partitions to the first) and started again for the two-instance rows.
+SCALING_LINES=()
+if on scaling; then
+  if [[ "$(cat "$STATE/replicas" 2>/dev/null || echo 1)" -lt 2 ]]; then
+    SCALING_LINES+=("scaling: skipped (it compares one and two booking-service instances: ./ticketing up --replicas 2)")
+  else
+    SCALE_COMMANDS="${BENCH_SCALING_COMMANDS:-12000}"
+    say "scaling: $SCALE_COMMANDS best-available commands over 1, 2 and 4 events at once, 1 and 2 booking instances"
+    BCP="$OUT/booking.classpath"
+    (cd "$ROOT" && ./mvnw -q -B -pl booking-service dependency:build-classpath -Dmdep.outputFile="$BCP" >/dev/null)
+    arena_sections=""; arena_prices=""
+    for s in A B; do
+      arena_sections+="${arena_sections:+,}{\"name\":\"$s\",\"rows\":100,\"seats_per_row\":100}"
+      arena_prices+="${arena_prices:+,}{\"section\":\"$s\",\"price_cents\":4900}"
+    done
+    arena_json="$(api -X POST http://127.0.0.1:8080/api/v1/admin/venues \
+      -d "{\"name\":\"Bench Arena $RANDOM\",\"city\":\"Benchville\",\"country\":\"US\",\"sections\":[$arena_sections]}")" \
+      || die "creating the scaling venue failed"
+    arena="$(sed -n 's/.*"venue_id":\([0-9]*\).*/\1/p' <<<"$arena_json")"
+    SCALING_EVENTS=()
+    for instances in 1 2; do
+      if ((instances == 1)); then "$ROOT/ticketing" stop booking-service@2 >/dev/null
+      else "$ROOT/ticketing" start booking-service@2 >/dev/null; fi
+      sleep 15 # the consumer group settles on its new member count
+      for n in 1 2 4; do
+        ids=""; sections=""
+        for ((i = 0; i < n; i++)); do
+          json="$(api -X POST http://127.0.0.1:8080/api/v1/admin/events -d "{\"name\":\"Bench scaling $instances-$n-$i\",\"performer\":\"The Benchmarks\",\"category\":\"concert\",\"venue_id\":$arena,\"starts_at\":\"$starts\",\"on_sale_at\":\"$on_sale\",\"price_tiers\":[$arena_prices]}")" \
+            || die "creating a scaling event failed"
+          id="$(sed -n 's/.*"event_id":\([0-9]*\).*/\1/p' <<<"$json")"
+          for _ in $(seq 1 120); do inventory_loaded "$id" && break; sleep 1; done
+          inventory_loaded "$id" || die "scaling event $id has no inventory after 120 s"
+          ids+="${ids:+,}$id"; sections+="${sections:+/}$(section_list "$id")"; SCALING_EVENTS+=("$id")
+        done
+        read -r _ first_ms _ < <(java -cp "$ROOT/contracts/target/classes:$(cat "$BCP")" "$HERE/CommandBurst.java" \
+          "$ids" "$sections" "$SCALE_COMMANDS" "$((SCALE_COMMANDS / 2))" "${BENCH_SPREAD:-6}" 2>"$OUT/scaling.err" \
+          | grep '^burst ')
+        [[ -n "${first_ms:-}" ]] || die "the scaling producer failed: $(tail -n 5 "$OUT/scaling.err")"
+        for _ in $(seq 1 600); do
+          decided="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id IN ($ids)")"
+          [[ "$decided" -ge "$SCALE_COMMANDS" ]] && break; sleep 1
+        done
+        last_ms="$(psql_booking -c "SELECT (extract(epoch FROM max(created_at)) * 1000)::bigint FROM bookings WHERE event_id IN ($ids)")"
+        rate="$(awk -v n="$decided" -v a="$first_ms" -v b="$last_ms" 'BEGIN {printf "%.0f", n / ((b - a) / 1000)}')"
+        say "scaling: $instances instance(s), $n event(s): $decided decided, $rate/s"
+        record "scale_${instances}_$n" "$rate"
+      done
+    done
+    if "$ROOT/ticketing" load --check "${SCALING_EVENTS[@]}" >"$OUT/scaling-invariants.txt" 2>&1; then verdict="all invariants hold"
+    else verdict="INVARIANTS VIOLATED (see $OUT/scaling-invariants.txt)"; fi
+    for n in 1 2 4; do
+      one="${RUNS[scale_1_$n]:-0}"; two="${RUNS[scale_2_$n]:-0}"
+      SCALING_LINES+=("$(printf '%-44s %12s %12s %8s' "decisions/s, $n event(s), 1 -> 2 booking instances" "${one% }" "${two% }" "$(ratio "$two" "$one")")")
+    done
+    SCALING_LINES+=("(scaling: $SCALE_COMMANDS best-available commands per row straight into the buffer, spread over the events; first command to last decision; $verdict)")
+  fi
+fi
+
 m() { echo "${RUNS[$1]:-}" | tr ' ' '\n' | { grep -v '^$' || true; } | median; }
 NGINX="$(m nginx)"; REDIS_GET="$(m redis_get)"; REDIS_GETBIT="$(m redis_getbit)"; PGB="$(m pgbench)"
 AD="$(m avail_direct)"; AG="$(m avail_gateway)"; AC="$(m avail_cdn)"; RES="$(m reserve)"
@@ -271,6 +333,10 @@ WG="$(m wr_progress)"
   row "reservations decided, HTTP->Kafka->PG->Redis" "$RES" "$PGB" "$(ratio "$RES" "$PGB")"
   [[ -n "$(m decision_p99)" && "$(m decision_p99)" != 0 ]] && echo "  decision latency p99, accepted -> decided: $(m decision_p99) ms (rounds: ${RUNS[decision_p99]:-})"
   [[ -n "$BURST_LINE" ]] && echo "  $BURST_LINE"
+  if ((${#SCALING_LINES[@]})); then
+    printf '%-44s %12s %12s %8s\n' "scaling (docs/scaling.md)" "1 instance" "2 instances" "ratio"
+    printf '%s\n' "${SCALING_LINES[@]}"
+  fi
   row "limit: Elasticsearch _search, same index" "$ES" "" ""
   row "search, search-service direct" "$SD" "$ES" "$(ratio "$SD" "$ES")"
   row "search, through the gateway" "$SG" "$ES" "$(ratio "$SG" "$ES")"

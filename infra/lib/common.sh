@@ -179,6 +179,6 @@ kill_now() { # kill -9, and wait until the process is gone and its port is free
     for ((i = 0; i < 100; i++)); do pid_alive "$pid" || break; sleep 0.1; done
   fi
   rm -f "$PIDS/$1.pid"
-  local port; port="$(service_port "$1")"
+  local port; port="$(instance_port "$1")"
   wait_until 10 "$1 port" bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null" || true
 }

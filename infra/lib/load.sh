@@ -33,6 +33,45 @@ cmd_load() {
   return "$rc"
 }
 
+# ./ticketing failover [-Dk=v ...]: a surge (SurgeSimulation, same options as load) while one instance of every
+# service in turn is killed with kill -9 and started again, as pods die and come back; then the invariant check of
+# the sale (part of load). Needs several instances (up --replicas 2). The first kill comes at the sale's start
+# (preQueue seconds in), then one every TICKETING_FAILOVER_EVERY seconds (default 8), each instance back at once.
+cmd_failover() {
+  init_state
+  local n; n="$(replicas)"
+  ((n > 1)) || die "failover needs several instances of each service: ./ticketing up --replicas 2 first"
+  local every="${TICKETING_FAILOVER_EVERY:-8}" first=25 a
+  for a in "$@"; do [[ "$a" == -DpreQueue=* ]] && first="${a#-DpreQueue=}"; done
+  local journal="$LOGS/failover.log" t0=$SECONDS
+  : >"$journal"
+  local output="$LOGS/failover-load.log"
+  log "the surge runs in the background (its output: ${output/#$ROOT\//})"
+  cmd_load SurgeSimulation "$@" >"$output" 2>&1 &
+  local load=$! restarts=() s id k=1
+  # the simulation builds and creates its event first: count from when Gatling starts
+  until grep -q 'Simulation .* started' "$output" 2>/dev/null || ! pid_alive "$load"; do
+    sleep 1
+  done
+  sleep "$first"
+  for s in "${SERVICES[@]}"; do
+    pid_alive "$load" || break
+    id="${s%%:*}@$k"; k=$((k % n + 1))
+    printf '%4d s  kill -9 %s\n' "$((SECONDS - t0))" "$id" | tee -a "$journal"
+    kill_now "$id"
+    ( service_start "$id" && service_wait "$id" \
+        && printf '%4d s  %s ready again\n' "$((SECONDS - t0))" "$id" | tee -a "$journal" ) &
+    restarts+=($!)
+    sleep "$every"
+  done
+  local rc=0
+  wait "$load" || rc=$?
+  for a in "${restarts[@]}"; do wait "$a" || rc=1; done
+  tail -n 60 "$output"
+  log "failover: the kills and restarts"; cat "$journal"
+  return "$rc"
+}
+
 # The chaos run: fans buy while components fail one after another (chaos/README.md).
 cmd_chaos() {
   init_state

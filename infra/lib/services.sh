@@ -36,14 +36,17 @@ services_build() {
   fi
 }
 
+# Starts one instance: NAME (one replica) or NAME@K (replicas.sh: its own ports, its own pid and log).
 service_start() {
-  local name=$1 port pid jar
-  port="$(service_port "$name")" || die "unknown service '$name' (one of: ${SERVICES[*]%%:*})"
-  pid="$(read_pid "$name")"
+  local id=$1 name port pid jar ports=()
+  name="$(instance_service "$id")"
+  port="$(instance_port "$id")" || die "unknown service '$name' (one of: ${SERVICES[*]%%:*})"
+  pid="$(read_pid "$id")"
   if pid_alive "$pid"; then return 0; fi
   if port_open "$port"; then
-    die "port $port is taken by another process (pid $(port_pid "$port")); $name needs it"
+    die "port $port is taken by another process (pid $(port_pid "$port")); $id needs it"
   fi
+  [[ "$id" == *@* ]] && ports=("--server.port=$port" "--management.server.port=$((port + 1000))")
   jar="$(service_jar "$name")"
   [[ -f "$jar" ]] || die "$jar is missing: run ./ticketing build"
   # Run from a copy: a later `mvnw package` rewrites target/*.jar, which would corrupt a running JVM's jar.
@@ -54,43 +57,52 @@ service_start() {
   # shellcheck disable=SC2086,SC2046
   SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" nohup "$jh/bin/java" $SERVICE_JAVA_OPTS $(service_heap "$name") \
     ${TICKETING_EXTRA_JAVA_OPTS:-} \
-    -Dticketing.service="$name" -jar "$STATE/run/$name.jar" >>"$LOGS/$name.log" 2>&1 &
-  echo $! >"$PIDS/$name.pid"
+    -Dticketing.service="$name" -Dticketing.instance="$id" -jar "$STATE/run/$name.jar" "${ports[@]}" \
+    >>"$LOGS/$id.log" 2>&1 &
+  echo $! >"$PIDS/$id.pid"
 }
 
 # actuator is served on the management port: the service's port + 1000
 service_ready() { curl -fsS -m 2 "http://127.0.0.1:$(($1 + 1000))/actuator/health/readiness" >/dev/null 2>&1; }
 
 service_wait() {
-  local name=$1 port; port="$(service_port "$name")"
+  local id=$1 port; port="$(instance_port "$id")"
   local deadline=$((SECONDS + SERVICE_TIMEOUT))
   until service_ready "$port"; do
-    if ! pid_alive "$(read_pid "$name")"; then
-      tail_log "$LOGS/$name.log"; die "$name exited during start-up"
+    if ! pid_alive "$(read_pid "$id")"; then
+      tail_log "$LOGS/$id.log"; die "$id exited during start-up"
     fi
     if ((SECONDS >= deadline)); then
-      tail_log "$LOGS/$name.log"; die "$name did not become ready within ${SERVICE_TIMEOUT}s"
+      tail_log "$LOGS/$id.log"; die "$id did not become ready within ${SERVICE_TIMEOUT}s"
     fi
     sleep 1
   done
 }
 
+# Every instance of every service (replicas.sh), then the balancer in front of them when there are several.
 services_up() {
   services_build
-  local s
-  for s in "${SERVICES[@]}"; do service_start "${s%%:*}"; done
-  log "waiting for the services to become ready"
-  for s in "${SERVICES[@]}"; do service_wait "${s%%:*}"; done
+  local s id
+  for s in "${SERVICES[@]}"; do while read -r id; do service_start "$id"; done < <(instances "${s%%:*}"); done
+  log "waiting for the services to become ready ($(replicas) instance(s) each)"
+  for s in "${SERVICES[@]}"; do while read -r id; do service_wait "$id"; done < <(instances "${s%%:*}"); done
+  balancer_up
 }
 
+# Stops whatever instances run (pid files NAME.pid and NAME@K.pid), whatever the replica count now says.
 services_down() {
   [[ -d "$PIDS" ]] || return 0
-  local s name stopping=()
+  local s f id stopping=()
   for s in "${SERVICES[@]}"; do
-    name="${s%%:*}"
-    if pid_alive "$(read_pid "$name")"; then kill -TERM "$(read_pid "$name")" 2>/dev/null || true; stopping+=("$name"); fi
+    for f in "$PIDS/${s%%:*}.pid" "$PIDS/${s%%:*}@"*.pid; do
+      [[ -f "$f" ]] || continue
+      id="$(basename "$f" .pid)"
+      if pid_alive "$(read_pid "$id")"; then kill -TERM "$(read_pid "$id")" 2>/dev/null || true; stopping+=("$id")
+      else rm -f "$f"; fi
+    done
   done
-  for name in "${stopping[@]}"; do log "stopping $name"; stop_pid "$name"; done
+  for id in "${stopping[@]}"; do log "stopping $id"; stop_pid "$id"; done
+  balancer_down
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -98,29 +110,44 @@ services_down() {
 
 cmd_build() { init_state; services_build; }
 
+# NAME is a service (all its instances), one instance of it (NAME@K, with replicas) or a part of the infrastructure.
 cmd_start() {
   init_state; [[ -n "${1:-}" ]] || die "usage: ./ticketing start NAME"
-  if is_infra "$1"; then infra_start "$1"; else service_start "$1"; service_wait "$1"; fi
+  if is_infra "$1"; then infra_start "$1"
+  else
+    local id ids; ids="$(resolve_instances "$1")" || exit 1
+    for id in $ids; do service_start "$id"; done
+    for id in $ids; do service_wait "$id"; done
+  fi
   log "$1 ready"
 }
 
 cmd_stop() {
   [[ -n "${1:-}" ]] || die "usage: ./ticketing stop NAME"
   if is_infra "$1"; then init_state; infra_stop "$1"
-  else require_service "$1"; stop_pid "$1"; fi
+  else
+    local id ids; ids="$(resolve_instances "$1")" || exit 1
+    for id in $ids; do stop_pid "$id"; done
+  fi
 }
 
 cmd_kill() {
   [[ -n "${1:-}" ]] || die "usage: ./ticketing kill NAME"
   if is_infra "$1"; then init_state; infra_kill "$1"
-  else require_service "$1"; kill_now "$1"; fi
+  else
+    local id ids; ids="$(resolve_instances "$1")" || exit 1
+    for id in $ids; do kill_now "$id"; done
+  fi
 }
 
 cmd_restart() {
   [[ -n "${1:-}" ]] || die "usage: ./ticketing restart NAME [--fast|--immediate|--lose-data]"
   init_state
   if is_infra "$1"; then infra_restart "$@"
-  else require_service "$1"; stop_pid "$1"; service_start "$1"; service_wait "$1"; fi
+  else
+    local id ids; ids="$(resolve_instances "$1")" || exit 1
+    for id in $ids; do stop_pid "$id"; service_start "$id"; service_wait "$id"; done
+  fi
   log "$1 ready"
 }
 

@@ -3,9 +3,19 @@
 # Sourced by ./ticketing, which sets the paths, versions, ports and tables this file reads.
 
 cmd_up() {
-  local demo=1 a
-  for a in "$@"; do case "$a" in --no-demo) demo="";; *) die "unknown option: $a";; esac; done
+  local demo=1 replicas=""
+  while (($#)); do
+    case "$1" in
+      --no-demo) demo="" ;;
+      --replicas) [[ $# -ge 2 ]] || die "--replicas needs a number"; replicas=$2; shift ;;
+      --replicas=*) replicas=${1#--replicas=} ;;
+      *) die "unknown option: $1" ;;
+    esac
+    shift
+  done
   local t0=$SECONDS
+  init_state
+  set_replicas "${replicas:-$(replicas)}"
   infra_up
   services_up
   [[ -n "$demo" ]] && load_demo
@@ -18,6 +28,7 @@ cmd_down() {
   for a in "$@"; do case "$a" in --purge) purge=1;; *) die "unknown option: $a";; esac; done
   load_env
   services_down
+  rm -f "$STATE/replicas"
   if [[ -n "$purge" ]]; then postgres_purge; fi
   infra_down
   if [[ -n "$purge" ]]; then
@@ -41,11 +52,20 @@ ${C_GREEN}The platform is up.${C_OFF}
   Swagger UI        http://127.0.0.1:$(service_port gateway-service)/swagger-ui.html
   a token           ./ticketing token u-1   (./ticketing token admin-1 --admin)
 EOF
-  local s
+  local s id
   for s in "${SERVICES[@]}"; do
     printf '  %-21s http://127.0.0.1:%s  (management: http://127.0.0.1:%s/actuator/health, /actuator/prometheus)\n' \
       "${s%%:*}" "${s##*:}" "$((${s##*:} + 1000))"
   done
+  if (($(replicas) > 1)); then
+    echo "  ($(replicas) instances of each service behind the balancer (nginx) on the ports above:"
+    for s in "${SERVICES[@]}"; do
+      printf '   '
+      while read -r id; do printf ' %s :%s' "$id" "$(instance_port "$id")"; done < <(instances "${s%%:*}")
+      echo
+    done
+    echo "   ./ticketing kill NAME@K stops one instance)"
+  fi
   cat <<EOF
   PostgreSQL        127.0.0.1:$PG_PORT (databases: ${DATABASES[*]}; user ticketing, password in ${ENV_FILE/#$ROOT\//})
   Redis             127.0.0.1:$REDIS_PORT

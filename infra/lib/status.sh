@@ -52,15 +52,27 @@ cmd_status() {
   [[ -n "$pid" ]] && all_pids+=("$pid")
   status_row elasticsearch "${pid:--}" "$ES_PORT" "$(mem "$pid")" "$h"
 
-  local s name port
+  local s id port
   for s in "${SERVICES[@]}"; do
-    name="${s%%:*}"; port="${s##*:}"; pid="$(read_pid "$name")"
-    if service_ready "$port"; then h="${C_GREEN}UP${C_OFF}"
-    elif pid_alive "$pid"; then h="${C_YELLOW}STARTING/DEGRADED${C_OFF}"
-    else h="${C_RED}DOWN${C_OFF}"; pid=""; fi
-    [[ -n "$pid" ]] && all_pids+=("$pid")
-    status_row "$name" "${pid:--}" "$port" "$(mem "$pid")" "$h"
+    while read -r id; do
+      port="$(instance_port "$id")"; pid="$(read_pid "$id")"
+      if service_ready "$port"; then h="${C_GREEN}UP${C_OFF}"
+      elif pid_alive "$pid"; then h="${C_YELLOW}STARTING/DEGRADED${C_OFF}"
+      else h="${C_RED}DOWN${C_OFF}"; pid=""; fi
+      [[ -n "$pid" ]] && all_pids+=("$pid")
+      status_row "$id" "${pid:--}" "$port" "$(mem "$pid")" "$h"
+    done < <(instances "${s%%:*}")
   done
+  if (($(replicas) > 1)); then
+    local balancer_pids=()
+    pid="$(read_pid balancer)"
+    if pid_alive "$pid"; then
+      h="${C_GREEN}UP${C_OFF} (every service's port -> its $(replicas) instances)"
+      mapfile -t balancer_pids < <(echo "$pid"; pgrep -P "$pid" 2>/dev/null || true)
+      all_pids+=("${balancer_pids[@]}")
+    else h="${C_RED}DOWN${C_OFF}"; pid=""; fi
+    status_row balancer "${pid:--}" "$(service_port gateway-service)" "$(mem "${balancer_pids[@]}")" "$h"
+  fi
   status_row TOTAL "" "" "$(mem "${all_pids[@]}")" "(memory: proportional set size)"
 }
 

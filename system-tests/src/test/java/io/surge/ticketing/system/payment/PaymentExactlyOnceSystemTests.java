@@ -3,7 +3,8 @@ package io.surge.ticketing.system.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.Socket;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +116,8 @@ class PaymentExactlyOnceSystemTests {
 
         Platform platform = Platform.get();
         assertThat(platform.launcher("kill", "payment-service")).isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !listening(8085));
+        // not ready: refused (one instance), or the balancer's 503 (replicas: every instance was killed)
+        await().atMost(Duration.ofSeconds(10)).until(() -> !ready(9085));
         assertThat(platform.launcher("start", "payment-service")).isZero();
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get();
 
@@ -156,9 +158,13 @@ class PaymentExactlyOnceSystemTests {
         return true;
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
+    private static boolean ready(int managementPort) {
+        try {
+            HttpURLConnection health = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort
+                    + "/actuator/health/readiness").toURL().openConnection();
+            health.setConnectTimeout(1000);
+            health.setReadTimeout(2000);
+            return health.getResponseCode() == 200;
         } catch (Exception e) {
             return false;
         }
