@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
+import io.surge.ticketing.contracts.redis.BookingRedisKeys;
 
 /**
  * Reads the source of truth (the booking and payment databases) and its Redis mirror after a surge and checks
@@ -278,6 +279,9 @@ public final class InvariantChecker {
         report.checked(NO_STALE_PENDING);
         List<UUID> stale = new ArrayList<>();
         for (StackRedis.PendingMarker marker : redis.pendingMarkers()) {
+            if (marker.ttlMillis() <= BookingRedisKeys.PENDING_UNACKNOWLEDGED_TTL.toMillis()) {
+                continue; // being buffered (not acknowledged yet): it is gone within seconds unless Kafka takes it
+            }
             long ageMillis = pendingTtl.toMillis() - marker.ttlMillis();
             if (events.contains(marker.eventId()) && ageMillis > pendingBound.toMillis()) {
                 stale.add(marker.bookingId());

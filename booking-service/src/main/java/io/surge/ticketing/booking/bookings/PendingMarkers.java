@@ -30,7 +30,24 @@ public class PendingMarkers {
         return BookingRedisKeys.pending(bookingId);
     }
 
+    /**
+     * Before the command's append: a marker that lives only {@link BookingRedisKeys#PENDING_UNACKNOWLEDGED_TTL}, so a
+     * process that dies before Kafka acknowledged the command leaves no booking that reads PENDING for ever.
+     */
     public void mark(UUID bookingId, String userId, long eventId) {
+        redis.opsForValue().set(key(bookingId), userId + "|" + eventId, BookingRedisKeys.PENDING_UNACKNOWLEDGED_TTL);
+    }
+
+    /**
+     * Kafka acknowledged the command: the marker lives its full lifetime. Returns false when the marker is gone (the
+     * decision came first and deleted it, or the acknowledgement took longer than the short lifetime).
+     */
+    public boolean accepted(UUID bookingId, String userId, long eventId) {
+        return Boolean.TRUE.equals(redis.opsForValue().setIfPresent(key(bookingId), userId + "|" + eventId, ttl));
+    }
+
+    /** Writes the marker with its full lifetime (a command acknowledged after its short-lived marker expired). */
+    public void restore(UUID bookingId, String userId, long eventId) {
         redis.opsForValue().set(key(bookingId), userId + "|" + eventId, ttl);
     }
 

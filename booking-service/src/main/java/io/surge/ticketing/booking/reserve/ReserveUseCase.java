@@ -143,12 +143,29 @@ class ReserveUseCase implements DisposableBean {
                 return;
             }
             meters.counter("booking.commands.buffered").increment();
+            timers.execute(() -> markAccepted(bookingId, userId, eventId));
             timers.schedule(() -> {
                 pending.forget(bookingId);
                 reply.pending(bookingId, eventId);
             }, properties.commands().decideWait().toMillis(), TimeUnit.MILLISECONDS);
         });
         return bookingId;
+    }
+
+    /**
+     * The command is on Kafka: its marker lives its full lifetime. A marker already gone was deleted by the decision
+     * (the booking row answers now) or outlived by a slow acknowledgement (written again, so the booking reads
+     * PENDING until it is decided).
+     */
+    private void markAccepted(UUID bookingId, String userId, long eventId) {
+        try {
+            if (!markers.accepted(bookingId, userId, eventId) && bookings.find(bookingId).isEmpty()) {
+                markers.restore(bookingId, userId, eventId);
+            }
+        } catch (RuntimeException e) {
+            // the command is buffered and will be decided; only the PENDING answer of a poll is at stake
+            log.warn("the pending marker of {} keeps its short lifetime: {}", bookingId, e.toString());
+        }
     }
 
     /** The caller stopped waiting (its own timeout) and answers 202 itself: no decision is delivered to it. */

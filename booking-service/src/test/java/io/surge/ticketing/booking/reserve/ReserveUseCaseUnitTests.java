@@ -146,4 +146,46 @@ class ReserveUseCaseUnitTests {
         verify(markers, org.mockito.Mockito.timeout(2_000)).clear(bookingId);
         verify(pending).forget(bookingId);
     }
+
+    /**
+     * The marker written before the append is short-lived; only Kafka's acknowledgement gives it its full lifetime.
+     * An instance killed in between (seen in the replicas' failover surge: eight bookings read PENDING for ever)
+     * leaves a marker that is gone within seconds, and the fan, who got no 202, retries.
+     */
+    @Test
+    void onlyAnAcknowledgedCommandsMarkerLivesItsFullLifetime() {
+        when(liveTickets.find(EVENT, "u-acked")).thenReturn(OptionalInt.empty());
+        CompletableFuture<org.springframework.kafka.support.SendResult<String, String>> ack = new CompletableFuture<>();
+        when(kafka.send(eq(Topics.BOOKING_COMMANDS), any(), anyString(), anyString())).thenReturn(ack);
+        java.util.UUID bookingId = ReserveRules.bookingId("u-acked", "key-2");
+
+        buffer.submit("u-acked", "admission", "key-2", new ReserveRequest(EVENT, null, 1L, 1), reply);
+        verify(markers).mark(bookingId, "u-acked", EVENT);
+        verify(markers, org.mockito.Mockito.after(300).never()).accepted(any(), anyString(), org.mockito.ArgumentMatchers.anyLong());
+
+        when(markers.accepted(bookingId, "u-acked", EVENT)).thenReturn(true);
+        ack.complete(null);
+        verify(markers, org.mockito.Mockito.timeout(2_000)).accepted(bookingId, "u-acked", EVENT);
+        verify(markers, org.mockito.Mockito.after(300).never()).restore(any(), anyString(), org.mockito.ArgumentMatchers.anyLong());
+    }
+
+    @Test
+    void anAcknowledgementThatOutlivedTheShortMarkerWritesItAgainUnlessTheBookingWasDecided() {
+        when(liveTickets.find(eq(EVENT), anyString())).thenReturn(OptionalInt.empty());
+        when(kafka.send(eq(Topics.BOOKING_COMMANDS), any(), anyString(), anyString()))
+                .thenReturn(CompletableFuture.completedFuture(null));
+        java.util.UUID slow = ReserveRules.bookingId("u-slow", "key-3");
+        java.util.UUID decided = ReserveRules.bookingId("u-fast", "key-4");
+        when(markers.accepted(any(), anyString(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(false);
+        when(bookings.find(slow)).thenReturn(java.util.Optional.empty());
+        when(bookings.find(decided)).thenReturn(java.util.Optional.empty(),
+                java.util.Optional.of(org.mockito.Mockito.mock(io.surge.ticketing.booking.bookings.Booking.class)));
+
+        buffer.submit("u-slow", "admission", "key-3", new ReserveRequest(EVENT, null, 1L, 1), reply);
+        buffer.submit("u-fast", "admission", "key-4", new ReserveRequest(EVENT, null, 1L, 1), reply);
+
+        verify(markers, org.mockito.Mockito.timeout(2_000)).restore(slow, "u-slow", EVENT);
+        verify(markers, org.mockito.Mockito.after(300).never()).restore(eq(decided), anyString(),
+                org.mockito.ArgumentMatchers.anyLong());
+    }
 }

@@ -23,6 +23,15 @@ public final class BookingRedisKeys {
     /** Set once {@link #HOLDS} was refilled from Postgres; its absence means Redis lost its data. */
     public static final String HOLDS_SEEDED = "booking:holds:seeded";
 
+    /**
+     * The lifetime of a pending marker until Kafka has acknowledged its command: booking-service writes the marker
+     * with it before the append and gives it its full lifetime ({@code ticketing.booking.commands.pending-ttl}) once
+     * the append is acknowledged. An instance that dies in between (the fan got no 202) leaves a marker that is gone
+     * this soon, rather than a booking that reads PENDING and is never decided. A marker with no more than this left
+     * is one being buffered (the invariant checker does not age it).
+     */
+    public static final java.time.Duration PENDING_UNACKNOWLEDGED_TTL = java.time.Duration.ofSeconds(15);
+
     /** Prefix of {@link #pending(UUID)}, for a scan of every pending marker. */
     public static final String PENDING_PREFIX = "booking:pending:";
 
