@@ -155,8 +155,9 @@ final class FanJourney {
                         asLongAsDuring(session -> "PENDING".equals(session.getString("booking_status")),
                                 Duration.ofSeconds(30)).on(
                                 pause(Duration.ofMillis(500)),
-                                exec(authed(http("booking status").get("/api/v1/bookings/#{booking}"))
-                                        .check(status().is(200), jsonPath("$.status").saveAs("booking_status")))),
+                                // shed (503/429 with Retry-After) like any other request: retried after the pause
+                                retrying(authed(http("booking status").get("/api/v1/bookings/#{booking}")),
+                                        List.of(200), jsonPath("$.status").saveAs("booking_status"))),
                         exec(session -> session.set("wants_seats", !"RESERVED".equals(session.getString("booking_status"))
                                 && session.getInt("attempt") < MAX_RESERVE_ATTEMPTS))));
     }
