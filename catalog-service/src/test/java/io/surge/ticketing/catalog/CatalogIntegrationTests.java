@@ -35,6 +35,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.catalog.event.EventSnapshots;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
+import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * Against the real local PostgreSQL, in a schema of its own (dropped afterwards) so the running catalog and the
@@ -51,14 +52,8 @@ class CatalogIntegrationTests {
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
-                + env("TICKETING_DB_PORT", "5432") + "/catalog?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
-    }
-
-    static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value != null ? value : fallback;
     }
 
     @Autowired

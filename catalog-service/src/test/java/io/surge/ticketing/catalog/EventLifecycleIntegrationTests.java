@@ -34,6 +34,7 @@ import tools.jackson.databind.ObjectMapper;
 import io.surge.ticketing.catalog.availability.AvailabilityRecords;
 import io.surge.ticketing.contracts.messages.EventAvailabilityChanged;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
+import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * The event lifecycle against the real local PostgreSQL, in a schema of its own (dropped afterwards): drafts and
@@ -51,14 +52,8 @@ class EventLifecycleIntegrationTests {
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
-                + env("TICKETING_DB_PORT", "5432") + "/catalog?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
-    }
-
-    static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value != null ? value : fallback;
     }
 
     @Autowired

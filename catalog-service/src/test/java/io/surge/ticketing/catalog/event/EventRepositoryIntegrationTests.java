@@ -22,6 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.surge.ticketing.testsupport.TestInfrastructure;
+
 /**
  * The event aggregate's mapping against the real local PostgreSQL, in a throw-away schema migrated by Flyway (which
  * Hibernate only validates). The venue it prices is written with SQL: another feature's aggregate. Each test rolls
@@ -38,10 +40,7 @@ class EventRepositoryIntegrationTests {
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        String host = System.getenv().getOrDefault("TICKETING_DB_HOST", "127.0.0.1");
-        String port = System.getenv().getOrDefault("TICKETING_DB_PORT", "5432");
-        registry.add("spring.datasource.url",
-                () -> "jdbc:postgresql://" + host + ":" + port + "/catalog?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
     }
 

@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.surge.ticketing.contracts.web.Headers;
 import io.surge.ticketing.contracts.web.ServiceCredential;
+import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * {@code GET /internal/events/{id}} with platform-support's service authentication switched on (as on the stack):
@@ -47,14 +48,8 @@ class InternalEventsIntegrationTests {
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
-                + env("TICKETING_DB_PORT", "5432") + "/catalog?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
-    }
-
-    static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value != null ? value : fallback;
     }
 
     @Autowired

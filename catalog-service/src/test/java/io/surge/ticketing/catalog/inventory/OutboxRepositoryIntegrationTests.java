@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.surge.ticketing.testsupport.TestInfrastructure;
+
 /** The relay's claim against real PostgreSQL, in a throw-away schema, relay off (nothing is published). */
 @SpringBootTest(properties = {"catalog.outbox.enabled=false", "spring.kafka.admin.auto-create=false"})
 @ActiveProfiles("test")
@@ -28,10 +30,7 @@ class OutboxRepositoryIntegrationTests {
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        String host = System.getenv().getOrDefault("TICKETING_DB_HOST", "127.0.0.1");
-        String port = System.getenv().getOrDefault("TICKETING_DB_PORT", "5432");
-        registry.add("spring.datasource.url",
-                () -> "jdbc:postgresql://" + host + ":" + port + "/catalog?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
     }
 

@@ -18,6 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.surge.ticketing.testsupport.TestInfrastructure;
+
 /**
  * The venue aggregate's mapping against the real local PostgreSQL, in a throw-away schema migrated by Flyway (which
  * Hibernate only validates). Each test rolls back.
@@ -32,10 +34,7 @@ class VenueRepositoryIntegrationTests {
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        String host = System.getenv().getOrDefault("TICKETING_DB_HOST", "127.0.0.1");
-        String port = System.getenv().getOrDefault("TICKETING_DB_PORT", "5432");
-        registry.add("spring.datasource.url",
-                () -> "jdbc:postgresql://" + host + ":" + port + "/catalog?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
     }
 
