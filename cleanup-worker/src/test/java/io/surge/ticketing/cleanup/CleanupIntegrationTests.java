@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.surge.ticketing.cleanup.bitfield.Bitfields;
 import io.surge.ticketing.contracts.redis.AvailabilityBitfield;
+import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * The worker against the real PostgreSQL and Redis: booking-store's migrations in a schema of our own in the
@@ -46,8 +47,7 @@ class CleanupIntegrationTests {
 
     @DynamicPropertySource
     static void isolate(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + env("TICKETING_DB_HOST", "127.0.0.1") + ":"
-                + env("TICKETING_DB_PORT", "5432") + "/booking?currentSchema=" + SCHEMA);
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("booking", SCHEMA));
         registry.add("spring.flyway.enabled", () -> "true");
         registry.add("spring.flyway.schemas", () -> SCHEMA);
         // booking's migrations, from booking-store's jar on the classpath (as booking-service applies them)
@@ -282,10 +282,5 @@ class CleanupIntegrationTests {
             }
         }
         return taken;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }
