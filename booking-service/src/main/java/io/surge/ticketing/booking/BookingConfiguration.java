@@ -2,6 +2,7 @@ package io.surge.ticketing.booking;
 
 import java.time.Clock;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.MessageListener;
@@ -13,9 +14,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.surge.ticketing.booking.decide.DecisionBroadcast;
+import io.surge.ticketing.contracts.admission.AdmissionKeys;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(AdmissionKeys.class)
 class BookingConfiguration {
 
     @Bean

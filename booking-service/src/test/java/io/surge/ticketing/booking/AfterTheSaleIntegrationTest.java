@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.surge.ticketing.booking.decide.Decide;
 import io.surge.ticketing.booking.inventory.InventoryLoader;
+import io.surge.ticketing.contracts.admission.AdmissionKeys;
 import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
@@ -62,7 +63,7 @@ public abstract class AfterTheSaleIntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
     @Autowired
-    protected BookingProperties properties;
+    protected AdmissionKeys admissionKeys;
     @Value("${local.server.port}")
     protected int port;
 
@@ -166,7 +167,7 @@ public abstract class AfterTheSaleIntegrationTest {
     }
 
     protected Map<String, String> admitted(String userId, long eventId) {
-        String token = AdmissionTokenCodec.fromSecret(properties.admissionSecret(), Clock.systemUTC())
+        String token = admissionKeys.codec(Clock.systemUTC())
                 .encode(new AdmissionToken(userId, eventId, Instant.now(), Instant.now().plus(Duration.ofMinutes(5)),
                         UUID.randomUUID().toString()));
         return Map.of("X-User-Id", userId, "X-Admission-Token", token);

@@ -16,9 +16,7 @@ public final class BookingPropertiesFixture {
     }
 
     public static BookingProperties with(Map<String, String> overrides) {
-        Map<String, String> values = new java.util.HashMap<>(Map.of("ticketing.booking.admission-secret", "unit-test-secret"));
-        values.putAll(overrides);
-        return new Binder(new MapConfigurationPropertySource(values))
+        return new Binder(new MapConfigurationPropertySource(overrides))
                 .bindOrCreate("ticketing.booking", BookingProperties.class);
     }
 }

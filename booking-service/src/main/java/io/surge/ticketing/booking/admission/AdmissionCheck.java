@@ -3,11 +3,10 @@ package io.surge.ticketing.booking.admission;
 import java.time.Clock;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import io.surge.ticketing.booking.BookingProperties;
+import io.surge.ticketing.contracts.admission.AdmissionKeys;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.platform.web.DomainException;
 
@@ -20,9 +19,8 @@ public class AdmissionCheck {
 
     private final AdmissionTokenCodec codec;
 
-    AdmissionCheck(BookingProperties properties, Clock clock,
-            @Value("${ticketing.admission.previous-secret:${TICKETING_ADMISSION_PREVIOUS_SECRET:}}") String previousSecret) {
-        this.codec = AdmissionTokenCodec.fromSecrets(properties.admissionSecret(), previousSecret, clock);
+    AdmissionCheck(AdmissionKeys keys, Clock clock) {
+        this.codec = keys.codec(clock);
     }
 
     /**

@@ -68,8 +68,8 @@ class ReserveCommandListener {
     }
 
     @KafkaListener(id = "booking-commands", topics = Topics.BOOKING_COMMANDS, groupId = "booking-commands",
-            batch = "true", concurrency = "${ticketing.booking.commands.concurrency:3}",
-            properties = "max.poll.records:${ticketing.booking.commands.batch-size:200}")
+            batch = "true", concurrency = "${ticketing.booking.commands.concurrency}",
+            properties = "max.poll.records:${ticketing.booking.commands.batch-size}")
     void onCommands(List<ConsumerRecord<String, String>> records) throws Exception {
         List<ReserveCommand> commands = new ArrayList<>(records.size());
         Map<UUID, Headers> headers = new HashMap<>(records.size() * 2);

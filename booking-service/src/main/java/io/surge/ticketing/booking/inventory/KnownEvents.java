@@ -81,8 +81,8 @@ public class KnownEvents {
     }
 
     /** One query for every event id: what other replicas defined since the last refresh becomes known here. */
-    @Scheduled(fixedDelayString = "${ticketing.booking.known-events.refresh:5s}",
-            initialDelayString = "${ticketing.booking.known-events.refresh:5s}")
+    @Scheduled(fixedDelayString = "${ticketing.booking.known-events.refresh}",
+            initialDelayString = "${ticketing.booking.known-events.refresh}")
     void refresh() {
         try {
             known.addAll(events.eventIds());

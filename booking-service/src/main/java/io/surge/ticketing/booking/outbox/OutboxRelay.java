@@ -44,7 +44,7 @@ class OutboxRelay {
         this.meters = meters;
     }
 
-    @Scheduled(fixedDelayString = "${ticketing.booking.outbox.interval:100ms}")
+    @Scheduled(fixedDelayString = "${ticketing.booking.outbox.interval}")
     void relay() {
         try {
             Integer sent;

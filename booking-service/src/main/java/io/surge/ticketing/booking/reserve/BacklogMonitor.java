@@ -52,7 +52,7 @@ class BacklogMonitor implements DisposableBean {
         return lag.get();
     }
 
-    @Scheduled(fixedDelayString = "${ticketing.booking.commands.lag-interval:500ms}")
+    @Scheduled(fixedDelayString = "${ticketing.booking.commands.lag-interval}")
     void measure() {
         try {
             var partitions = admin.describeTopics(java.util.List.of(Topics.BOOKING_COMMANDS)).allTopicNames()

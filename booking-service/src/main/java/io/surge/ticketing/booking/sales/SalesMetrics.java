@@ -56,8 +56,8 @@ class SalesMetrics {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${ticketing.booking.sales.metrics-refresh:15s}",
-            initialDelayString = "${ticketing.booking.sales.metrics-refresh:15s}")
+    @Scheduled(fixedDelayString = "${ticketing.booking.sales.metrics-refresh}",
+            initialDelayString = "${ticketing.booking.sales.metrics-refresh}")
     void refresh() {
         try {
             Instant now = clock.instant();

@@ -51,8 +51,8 @@ class SoldOutPublisher {
         this.meters = meters;
     }
 
-    @Scheduled(fixedDelayString = "${ticketing.booking.sold-out.interval:1s}",
-            initialDelayString = "${ticketing.booking.sold-out.interval:1s}")
+    @Scheduled(fixedDelayString = "${ticketing.booking.sold-out.interval}",
+            initialDelayString = "${ticketing.booking.sold-out.interval}")
     void announce() {
         try {
             transactions.executeWithoutResult(status -> round());

@@ -71,7 +71,7 @@ class WaitlistAllocator {
                 .description("returned seats no waiting fan could take, put back on sale").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${ticketing.booking.waitlist.interval:500ms}", initialDelayString = "5s")
+    @Scheduled(fixedDelayString = "${ticketing.booking.waitlist.interval}", initialDelayString = "5s")
     void allocateAll() {
         try {
             for (long eventId : waitlist.eventsWithReturnedSeats()) {

@@ -26,10 +26,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 import tools.jackson.databind.JsonNode;
 
-import io.surge.ticketing.booking.BookingProperties;
 import io.surge.ticketing.booking.bookings.LiveTickets;
 import io.surge.ticketing.booking.inventory.InventoryLoader;
 import io.surge.ticketing.contracts.Topics;
+import io.surge.ticketing.contracts.admission.AdmissionKeys;
 import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
@@ -55,7 +55,7 @@ class TicketLimitIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    BookingProperties properties;
+    AdmissionKeys admissionKeys;
     @Autowired
     LiveTickets liveTickets;
     @Autowired
@@ -144,7 +144,7 @@ class TicketLimitIntegrationTests {
     }
 
     private String admission() {
-        return AdmissionTokenCodec.fromSecret(properties.admissionSecret(), Clock.systemUTC())
+        return admissionKeys.codec(Clock.systemUTC())
                 .encode(new AdmissionToken(fan, eventId, Instant.now(), Instant.now().plus(Duration.ofMinutes(5)),
                         UUID.randomUUID().toString()));
     }

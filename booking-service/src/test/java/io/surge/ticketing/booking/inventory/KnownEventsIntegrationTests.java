@@ -30,8 +30,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import tools.jackson.databind.JsonNode;
 
-import io.surge.ticketing.booking.BookingProperties;
 import io.surge.ticketing.contracts.Topics;
+import io.surge.ticketing.contracts.admission.AdmissionKeys;
 import io.surge.ticketing.contracts.admission.AdmissionToken;
 import io.surge.ticketing.contracts.admission.AdmissionTokenCodec;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
@@ -53,7 +53,7 @@ class KnownEventsIntegrationTests {
     @Autowired
     InventoryListener listener;
     @Autowired
-    BookingProperties properties;
+    AdmissionKeys admissionKeys;
     @Autowired
     JdbcClient jdbc;
     @Value("${local.server.port}")
@@ -99,7 +99,7 @@ class KnownEventsIntegrationTests {
             HttpResponse<String> response = get("/api/v1/events/" + (base + i) + "/availability");
             assertThat(response.statusCode()).as("availability of made-up event %d", base + i).isEqualTo(404);
         }
-        AdmissionTokenCodec admissions = AdmissionTokenCodec.fromSecret(properties.admissionSecret(), Clock.systemUTC());
+        AdmissionTokenCodec admissions = admissionKeys.codec(Clock.systemUTC());
         for (int i = 1_000; i < 1_200; i++) {
             long eventId = base + i;
             String token = admissions.encode(new AdmissionToken("u-scan", eventId, Instant.now(),
