@@ -13,16 +13,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.surge.ticketing.testsupport.Postgres;
+import io.surge.ticketing.testsupport.TestInfrastructure;
+
 /**
  * Two connectors of one slot against the launcher's PostgreSQL: one streams, the other stands by, and takes over
  * once the first lets go (as when it is stopped, or killed and its session ends).
  */
 class LeadershipIntegrationTests {
 
-    private static final CdcEngine.Database DATABASE = new CdcEngine.Database(
-            System.getenv().getOrDefault("TICKETING_DB_HOST", "127.0.0.1"),
-            Integer.parseInt(System.getenv().getOrDefault("TICKETING_DB_PORT", "5432")), "catalog",
-            System.getenv().getOrDefault("TICKETING_DB_USER", "ticketing"), System.getenv("TICKETING_DB_PASSWORD"));
+    private static final Postgres SERVER = TestInfrastructure.postgres();
+    private static final CdcEngine.Database DATABASE = new CdcEngine.Database(SERVER.host(), SERVER.port(), "catalog",
+            SERVER.username(), SERVER.password());
 
     // a slot name of this run only: the stack's own connector may hold the real one's lock
     private final String slot = "leadership_it_" + UUID.randomUUID().toString().replace("-", "");
