@@ -2,7 +2,7 @@ package io.surge.ticketing.cleanup;
 
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.surge.ticketing.contracts.redis.BookingRedisKeys;
@@ -10,16 +10,21 @@ import io.surge.ticketing.contracts.redis.PaymentRedisKeys;
 
 /**
  * The Redis keys booking-service, payment-service and this worker share, as {@code contracts} spells them. The
- * optional {@code cleanup.redis-key-prefix} exists only so integration tests can run a worker beside the real one
- * without either touching the other's keys; it is empty everywhere else.
+ * optional {@code ticketing.cleanup.redis-key-prefix} exists only so integration tests can run a worker beside the real
+ * one without either touching the other's keys; it is unset everywhere else.
  */
 @Component
 public class RedisKeys {
 
     private final String prefix;
 
-    public RedisKeys(@Value("${cleanup.redis-key-prefix:}") String prefix) {
-        this.prefix = prefix;
+    @Autowired
+    RedisKeys(CleanupProperties properties) {
+        this(properties.redisKeyPrefix());
+    }
+
+    public RedisKeys(String prefix) {
+        this.prefix = prefix == null ? "" : prefix;
     }
 
     /** Sorted set of live holds: member = booking id, score = expires_at in epoch millis. */

@@ -52,8 +52,8 @@ class CleanupIntegrationTests {
         registry.add("spring.flyway.schemas", () -> SCHEMA);
         // booking's migrations, from booking-store's jar on the classpath (as booking-service applies them)
         registry.add("spring.flyway.locations", () -> "classpath:db/migration");
-        registry.add("cleanup.redis-key-prefix", () -> PREFIX);
-        registry.add("cleanup.bitfield-interval", () -> "1h");
+        registry.add("ticketing.cleanup.redis-key-prefix", () -> PREFIX);
+        registry.add("ticketing.cleanup.bitfield-interval", () -> "1h");
     }
 
     @Autowired

@@ -36,7 +36,7 @@ class BitfieldReconciler {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${cleanup.bitfield-interval:30s}", initialDelayString = "5s")
+    @Scheduled(fixedDelayString = "${ticketing.cleanup.bitfield-interval}", initialDelayString = "5s")
     void reconcileAll() {
         try {
             List<EventSeats> events = jdbc.sql("SELECT event_id, seat_count FROM event_inventory ORDER BY event_id")

@@ -49,7 +49,7 @@ class DelayQueueWorker {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${cleanup.poll-interval:100ms}")
+    @Scheduled(fixedDelayString = "${ticketing.cleanup.poll-interval}")
     void poll() {
         try {
             int claimed;

@@ -41,7 +41,7 @@ class ExpirySweep {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${cleanup.sweep-interval:1s}", initialDelayString = "${cleanup.sweep-interval:1s}")
+    @Scheduled(fixedDelayString = "${ticketing.cleanup.sweep-interval}", initialDelayString = "${ticketing.cleanup.sweep-interval}")
     void sweep() {
         try {
             int released;

@@ -31,7 +31,7 @@ class HoldQueueRefill {
         this.holds = holds;
     }
 
-    @Scheduled(fixedDelayString = "${cleanup.requeue-interval:2s}")
+    @Scheduled(fixedDelayString = "${ticketing.cleanup.requeue-interval}")
     void refillIfLost() {
         try {
             if (queue.seeded()) {
