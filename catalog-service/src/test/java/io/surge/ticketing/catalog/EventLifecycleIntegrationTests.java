@@ -43,7 +43,7 @@ import io.surge.ticketing.testsupport.TestInfrastructure;
  */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"catalog.outbox.enabled=false", "spring.kafka.admin.auto-create=false"})
+        properties = {"ticketing.catalog.outbox.enabled=false", "spring.kafka.admin.auto-create=false"})
 @ActiveProfiles("test")
 class EventLifecycleIntegrationTests {
 

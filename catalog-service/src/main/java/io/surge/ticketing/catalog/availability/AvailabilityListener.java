@@ -30,7 +30,7 @@ class AvailabilityListener {
     }
 
     @KafkaListener(id = "catalog-availability", topics = Topics.BOOKING_EVENT_AVAILABILITY,
-            groupId = "${catalog.availability.group:catalog-availability}")
+            groupId = "${ticketing.catalog.availability.group}")
     void onAvailability(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return; // a compaction tombstone

@@ -46,7 +46,7 @@ class OutboxRelay {
         Gauge.builder("catalog.outbox.pending", this, r -> r.pendingOrNaN()).register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${catalog.outbox.poll-interval:200ms}")
+    @Scheduled(fixedDelayString = "${ticketing.catalog.outbox.poll-interval}")
     void relay() {
         if (!settings.enabled()) {
             return;

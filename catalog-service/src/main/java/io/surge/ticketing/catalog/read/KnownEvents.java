@@ -17,7 +17,7 @@ import io.surge.ticketing.catalog.event.EventSnapshots;
  * The ids of every event the catalog has, in memory, so that the public reads answer any other id 404 without a
  * query: a flood of made-up ids must not become a flood of SELECTs on the primary. Loaded at start-up with one
  * query, added to at the commit of an event this instance created (it is readable here at once), and refreshed in
- * the background with one query every {@code catalog.read.known-events-refresh} (2 s), so an event another replica
+ * the background with one query every {@code ticketing.catalog.read.known-events-refresh} (2 s), so an event another replica
  * created is known here within that. Events are never deleted (a cancelled one is still shown), so the set only
  * grows.
  */
@@ -43,8 +43,8 @@ class KnownEvents {
         known.add(changed.event().id());
     }
 
-    @Scheduled(fixedDelayString = "${catalog.read.known-events-refresh:2s}",
-            initialDelayString = "${catalog.read.known-events-refresh:2s}")
+    @Scheduled(fixedDelayString = "${ticketing.catalog.read.known-events-refresh}",
+            initialDelayString = "${ticketing.catalog.read.known-events-refresh}")
     void refresh() {
         try {
             known.addAll(snapshots.eventIds());

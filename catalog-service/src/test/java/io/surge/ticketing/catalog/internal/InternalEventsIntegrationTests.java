@@ -36,7 +36,7 @@ import io.surge.ticketing.testsupport.TestInfrastructure;
  */
 @AutoConfigureTestRestTemplate
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"catalog.outbox.enabled=false", "spring.kafka.admin.auto-create=false",
+        properties = {"ticketing.catalog.outbox.enabled=false", "spring.kafka.admin.auto-create=false",
                 "ticketing.service-auth.enabled=true",
                 "ticketing.service-auth.secret=" + InternalEventsIntegrationTests.SECRET})
 @ActiveProfiles("test")

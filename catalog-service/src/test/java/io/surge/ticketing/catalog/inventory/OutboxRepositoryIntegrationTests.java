@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /** The relay's claim against real PostgreSQL, in a throw-away schema, relay off (nothing is published). */
-@SpringBootTest(properties = {"catalog.outbox.enabled=false", "spring.kafka.admin.auto-create=false"})
+@SpringBootTest(properties = {"ticketing.catalog.outbox.enabled=false", "spring.kafka.admin.auto-create=false"})
 @ActiveProfiles("test")
 class OutboxRepositoryIntegrationTests {
 

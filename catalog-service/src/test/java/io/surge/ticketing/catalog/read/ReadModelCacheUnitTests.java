@@ -36,7 +36,7 @@ class ReadModelCacheUnitTests {
 
     private final EventSnapshots snapshots = mock(EventSnapshots.class);
     private final CatalogProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
-            .bindOrCreate("catalog", CatalogProperties.class);
+            .bindOrCreate("ticketing.catalog", CatalogProperties.class);
 
     @Test
     void aThousandMadeUpIdsAre404WithoutASnapshotQuery() {
