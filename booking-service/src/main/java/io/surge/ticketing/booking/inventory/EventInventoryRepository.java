@@ -168,6 +168,12 @@ public class EventInventoryRepository {
         return jdbc.sql("SELECT event_id FROM event_inventory ORDER BY event_id").query(Long.class).list();
     }
 
+    /** Whether the event is published (empty: booking has no inventory for it). */
+    public Optional<Boolean> publishedOf(long eventId) {
+        return jdbc.sql("SELECT published FROM event_inventory WHERE event_id = ?").param(eventId).query(Boolean.class)
+                .optional();
+    }
+
     /** The events that are DRAFTs (not published): fans are answered as if they did not exist. */
     public List<Long> draftEventIds() {
         return jdbc.sql("SELECT event_id FROM event_inventory WHERE NOT published").query(Long.class).list();

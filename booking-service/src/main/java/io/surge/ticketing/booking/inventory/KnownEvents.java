@@ -1,5 +1,6 @@
 package io.surge.ticketing.booking.inventory;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,6 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.surge.ticketing.platform.cache.MissBudget;
 
 /**
  * The ids of the events booking has inventory for, in memory, so that a request naming any other id is refused
@@ -26,6 +29,8 @@ public class KnownEvents {
 
     private final EventInventoryRepository events;
     private final Set<Long> known = ConcurrentHashMap.newKeySet();
+    /** Lookups of ids not known here, per second and instance: the most a flood of made-up ids costs the primary. */
+    private final MissBudget misses = new MissBudget(20);
     private volatile Set<Long> drafts;
 
     public KnownEvents(EventInventoryRepository events) {
@@ -35,14 +40,43 @@ public class KnownEvents {
         drafts.addAll(events.draftEventIds());
     }
 
-    /** Whether booking has inventory for the event (false: answer "not found" without asking Postgres). */
+    /**
+     * Whether booking has inventory for the event. An id not known here is looked up once (within {@link #misses}):
+     * another replica may have defined the event since the last refresh; past the budget, "not found" from memory.
+     */
     public boolean contains(long eventId) {
-        return known.contains(eventId);
+        return known.contains(eventId) || lookUp(eventId);
     }
 
     /** Whether fans may see the event: booking has its inventory and it is not a DRAFT. */
     public boolean visible(long eventId) {
-        return known.contains(eventId) && !drafts.contains(eventId);
+        if (!contains(eventId)) {
+            return false;
+        }
+        // a DRAFT here may have been published through another replica since the last refresh
+        return !drafts.contains(eventId) || publishedSince(eventId);
+    }
+
+    private boolean lookUp(long eventId) {
+        if (!misses.tryTake()) {
+            return false;
+        }
+        Optional<Boolean> published = events.publishedOf(eventId);
+        published.ifPresent(isPublished -> {
+            if (!isPublished) {
+                drafts.add(eventId);
+            }
+            known.add(eventId);
+        });
+        return published.isPresent();
+    }
+
+    private boolean publishedSince(long eventId) {
+        if (!misses.tryTake() || !events.publishedOf(eventId).orElse(false)) {
+            return false;
+        }
+        drafts.remove(eventId);
+        return true;
     }
 
     /** This instance stored the event's draft flag: in force here at commit. */

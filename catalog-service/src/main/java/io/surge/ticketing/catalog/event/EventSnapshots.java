@@ -63,6 +63,12 @@ public class EventSnapshots {
         return jdbc.sql("SELECT id FROM event").query(Long.class).list();
     }
 
+    /** Whether the event exists (a primary-key probe). */
+    public boolean exists(long eventId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM event WHERE id = :id)").param("id", eventId).query(Boolean.class)
+                .single();
+    }
+
     /** The current version alone: cheap enough to revalidate a cached representation. */
     public Optional<Long> version(long eventId) {
         return jdbc.sql("SELECT version FROM event WHERE id = :id").param("id", eventId).query(Long.class).optional();

@@ -12,6 +12,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.surge.ticketing.catalog.event.EventChanged;
 import io.surge.ticketing.catalog.event.EventSnapshots;
+import io.surge.ticketing.platform.cache.MissBudget;
 
 /**
  * The ids of every event the catalog has, in memory, so that the public reads answer any other id 404 without a
@@ -28,14 +29,27 @@ class KnownEvents {
 
     private final EventSnapshots snapshots;
     private final Set<Long> known = ConcurrentHashMap.newKeySet();
+    /** Lookups of ids not known here, per second and instance: the most a flood of made-up ids costs the primary. */
+    private final MissBudget misses = new MissBudget(20);
 
     KnownEvents(EventSnapshots snapshots) {
         this.snapshots = snapshots;
         known.addAll(snapshots.eventIds());
     }
 
+    /**
+     * An id not known here is looked up once (within {@link #misses}): another replica may have created the event
+     * since the last refresh; past the budget, "not found" from memory.
+     */
     boolean contains(long eventId) {
-        return known.contains(eventId);
+        if (known.contains(eventId)) {
+            return true;
+        }
+        if (!misses.tryTake() || !snapshots.exists(eventId)) {
+            return false;
+        }
+        known.add(eventId);
+        return true;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
