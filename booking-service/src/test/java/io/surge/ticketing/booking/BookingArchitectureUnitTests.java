@@ -1,34 +1,11 @@
 package io.surge.ticketing.booking;
 
-import org.junit.jupiter.api.Test;
+import io.surge.ticketing.architecture.WebServiceArchitectureTests;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+/** booking-service's package rules (architecture-rules' {@link WebServiceArchitectureTests}), on its main classes: no Spring, nothing running. */
+class BookingArchitectureUnitTests extends WebServiceArchitectureTests {
 
-import io.surge.ticketing.architecture.ServiceArchitecture;
-
-/** booking-service's package rules (architecture-rules' {@link ServiceArchitecture}), on its main classes: no Spring, nothing running. */
-class BookingArchitectureUnitTests {
-
-    private static final String ROOT = BookingApplication.class.getPackageName();
-    private static final JavaClasses CLASSES = ServiceArchitecture.mainClassesOf(ROOT);
-
-    @Test
-    void theFeaturePackagesAreFreeOfCycles() {
-        ServiceArchitecture.featurePackagesAreFreeOfCycles(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void noOtherPackageCallsAController() {
-        ServiceArchitecture.controllersAreEntryPointsOnly(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void noControllerTalksSql() {
-        ServiceArchitecture.controllersDoNotTouchJdbc(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void nothingDependsOnAnotherService() {
-        ServiceArchitecture.noDependencyOnOtherServices(ROOT).check(CLASSES);
+    BookingArchitectureUnitTests() {
+        super(BookingApplication.class);
     }
 }

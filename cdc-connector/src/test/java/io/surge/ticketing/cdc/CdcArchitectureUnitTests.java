@@ -4,34 +4,23 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-
-import io.surge.ticketing.architecture.ServiceArchitecture;
+import io.surge.ticketing.architecture.ServiceArchitectureTests;
 
 /**
- * cdc-connector's package rules (architecture-rules' {@link ServiceArchitecture}), on its main classes: no Spring,
+ * cdc-connector's package rules (architecture-rules' {@link ServiceArchitectureTests}), on its main classes: no Spring,
  * nothing running. It has no controllers (actuator only); its internal rule is that Debezium stays in the engine.
  */
-class CdcArchitectureUnitTests {
+class CdcArchitectureUnitTests extends ServiceArchitectureTests {
 
-    private static final String ROOT = CdcConnectorApplication.class.getPackageName();
-    private static final JavaClasses CLASSES = ServiceArchitecture.mainClassesOf(ROOT);
-
-    @Test
-    void theFeaturePackagesAreFreeOfCycles() {
-        ServiceArchitecture.featurePackagesAreFreeOfCycles(ROOT).check(CLASSES);
+    CdcArchitectureUnitTests() {
+        super(CdcConnectorApplication.class);
     }
 
     @Test
     void debeziumStaysInsideTheEngine() {
-        noClasses().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(ROOT + ".engine..")
+        noClasses().that().resideInAPackage(root() + "..").and().resideOutsideOfPackage(root() + ".engine..")
                 .should().dependOnClassesThat().resideInAPackage("io.debezium..")
                 .as("only the engine package knows the embedded Debezium engine")
-                .check(CLASSES);
-    }
-
-    @Test
-    void nothingDependsOnAnotherService() {
-        ServiceArchitecture.noDependencyOnOtherServices(ROOT).check(CLASSES);
+                .check(classes());
     }
 }

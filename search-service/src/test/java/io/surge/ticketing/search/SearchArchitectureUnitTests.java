@@ -1,34 +1,11 @@
 package io.surge.ticketing.search;
 
-import org.junit.jupiter.api.Test;
+import io.surge.ticketing.architecture.WebServiceArchitectureTests;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+/** search-service's package rules (architecture-rules' {@link WebServiceArchitectureTests}), on its main classes: no Spring, nothing running. */
+class SearchArchitectureUnitTests extends WebServiceArchitectureTests {
 
-import io.surge.ticketing.architecture.ServiceArchitecture;
-
-/** search-service's package rules (architecture-rules' {@link ServiceArchitecture}), on its main classes: no Spring, nothing running. */
-class SearchArchitectureUnitTests {
-
-    private static final String ROOT = SearchApplication.class.getPackageName();
-    private static final JavaClasses CLASSES = ServiceArchitecture.mainClassesOf(ROOT);
-
-    @Test
-    void theFeaturePackagesAreFreeOfCycles() {
-        ServiceArchitecture.featurePackagesAreFreeOfCycles(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void noOtherPackageCallsAController() {
-        ServiceArchitecture.controllersAreEntryPointsOnly(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void noControllerTalksSql() {
-        ServiceArchitecture.controllersDoNotTouchJdbc(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void nothingDependsOnAnotherService() {
-        ServiceArchitecture.noDependencyOnOtherServices(ROOT).check(CLASSES);
+    SearchArchitectureUnitTests() {
+        super(SearchApplication.class);
     }
 }

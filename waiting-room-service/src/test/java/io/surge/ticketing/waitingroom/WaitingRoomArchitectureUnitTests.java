@@ -1,34 +1,11 @@
 package io.surge.ticketing.waitingroom;
 
-import org.junit.jupiter.api.Test;
+import io.surge.ticketing.architecture.WebServiceArchitectureTests;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+/** waiting-room-service's package rules (architecture-rules' {@link WebServiceArchitectureTests}), on its main classes: no Spring, nothing running. */
+class WaitingRoomArchitectureUnitTests extends WebServiceArchitectureTests {
 
-import io.surge.ticketing.architecture.ServiceArchitecture;
-
-/** waiting-room-service's package rules (architecture-rules' {@link ServiceArchitecture}), on its main classes: no Spring, nothing running. */
-class WaitingRoomArchitectureUnitTests {
-
-    private static final String ROOT = WaitingRoomApplication.class.getPackageName();
-    private static final JavaClasses CLASSES = ServiceArchitecture.mainClassesOf(ROOT);
-
-    @Test
-    void theFeaturePackagesAreFreeOfCycles() {
-        ServiceArchitecture.featurePackagesAreFreeOfCycles(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void noOtherPackageCallsAController() {
-        ServiceArchitecture.controllersAreEntryPointsOnly(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void noControllerTalksSql() {
-        ServiceArchitecture.controllersDoNotTouchJdbc(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void nothingDependsOnAnotherService() {
-        ServiceArchitecture.noDependencyOnOtherServices(ROOT).check(CLASSES);
+    WaitingRoomArchitectureUnitTests() {
+        super(WaitingRoomApplication.class);
     }
 }
