@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,6 @@ import tools.jackson.databind.ObjectMapper;
 
 import io.surge.ticketing.catalog.event.EventSnapshots;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
-import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * Against the real local PostgreSQL, in a schema of its own (dropped afterwards) so the running catalog and the
@@ -47,13 +45,12 @@ import io.surge.ticketing.testsupport.TestInfrastructure;
 @ActiveProfiles("test")
 class CatalogIntegrationTests {
 
-    static final String SCHEMA = "catalog_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    static final ThrowawaySchema SCHEMA = new ThrowawaySchema();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @Autowired
@@ -65,17 +62,12 @@ class CatalogIntegrationTests {
     @MockitoSpyBean
     EventSnapshots snapshots;
 
-    static JdbcClient cleanup;
-
     @AfterAll
-    static void dropSchema() {
-        if (cleanup != null) {
-            cleanup.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+    static void dropSchema() throws Exception {
+        SCHEMA.drop();
     }
 
     private HttpHeaders admin() {
-        cleanup = jdbc;
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-User-Roles", "user,admin");
         headers.set("Content-Type", "application/json");

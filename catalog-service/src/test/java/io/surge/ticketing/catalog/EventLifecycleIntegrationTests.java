@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,6 @@ import tools.jackson.databind.ObjectMapper;
 import io.surge.ticketing.catalog.availability.AvailabilityRecords;
 import io.surge.ticketing.contracts.messages.EventAvailabilityChanged;
 import io.surge.ticketing.contracts.messages.EventInventoryDefined;
-import io.surge.ticketing.testsupport.TestInfrastructure;
 
 /**
  * The event lifecycle against the real local PostgreSQL, in a schema of its own (dropped afterwards): drafts and
@@ -47,13 +45,12 @@ import io.surge.ticketing.testsupport.TestInfrastructure;
 @ActiveProfiles("test")
 class EventLifecycleIntegrationTests {
 
-    static final String SCHEMA = "catalog_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    static final ThrowawaySchema SCHEMA = new ThrowawaySchema();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @Autowired
@@ -65,17 +62,12 @@ class EventLifecycleIntegrationTests {
     @Autowired
     ApplicationContext context;
 
-    static JdbcClient cleanup;
-
     @AfterAll
-    static void dropSchema() {
-        if (cleanup != null) {
-            cleanup.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+    static void dropSchema() throws Exception {
+        SCHEMA.drop();
     }
 
     private HttpHeaders admin() {
-        cleanup = jdbc;
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-User-Roles", "admin");
         headers.set("Content-Type", "application/json");

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.surge.ticketing.testsupport.TestInfrastructure;
+import io.surge.ticketing.catalog.ThrowawaySchema;
 
 /**
  * The event aggregate's mapping against the real local PostgreSQL, in a throw-away schema migrated by Flyway (which
@@ -34,14 +33,11 @@ import io.surge.ticketing.testsupport.TestInfrastructure;
 @ActiveProfiles("test")
 class EventRepositoryIntegrationTests {
 
-    static final String SCHEMA = "catalog_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    static final ThrowawaySchema SCHEMA = new ThrowawaySchema();
     static final Instant NOW = Instant.parse("2030-01-01T10:00:00Z");
-    static JdbcClient cleanup;
-
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @Autowired
@@ -59,15 +55,12 @@ class EventRepositoryIntegrationTests {
     long performerId;
 
     @AfterAll
-    static void dropSchema() {
-        if (cleanup != null) {
-            cleanup.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+    static void dropSchema() throws Exception {
+        SCHEMA.drop();
     }
 
     @BeforeEach
     void venueAndPerformer() {
-        cleanup = jdbc;
         venueId = jdbc.sql("INSERT INTO venue (name, city, country) VALUES ('Hall', 'Austin', 'US') RETURNING id")
                 .query(Long.class).single();
         sectionA = section(0, "A", 2, 3);

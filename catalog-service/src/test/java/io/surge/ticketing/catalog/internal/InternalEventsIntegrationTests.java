@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.surge.ticketing.contracts.web.Headers;
 import io.surge.ticketing.contracts.web.ServiceCredential;
-import io.surge.ticketing.testsupport.TestInfrastructure;
+import io.surge.ticketing.catalog.ThrowawaySchema;
 
 /**
  * {@code GET /internal/events/{id}} with platform-support's service authentication switched on (as on the stack):
@@ -43,13 +42,12 @@ import io.surge.ticketing.testsupport.TestInfrastructure;
 class InternalEventsIntegrationTests {
 
     static final String SECRET = "internal-events-integration-tests-secret-0123456789";
-    static final String SCHEMA = "catalog_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    static final ThrowawaySchema SCHEMA = new ThrowawaySchema();
     static final ServiceCredential CREDENTIALS = new ServiceCredential(SECRET, Clock.systemUTC());
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @Autowired
@@ -58,18 +56,13 @@ class InternalEventsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    static JdbcClient cleanup;
-
     @AfterAll
-    static void dropSchema() {
-        if (cleanup != null) {
-            cleanup.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+    static void dropSchema() throws Exception {
+        SCHEMA.drop();
     }
 
     /** A call signed as {@code caller} would sign it (the gateway adds the admin's roles; a peer adds none). */
     private HttpHeaders signed(String caller, String roles) {
-        cleanup = jdbc;
         HttpHeaders headers = new HttpHeaders();
         headers.set("Content-Type", "application/json");
         if (roles != null) {

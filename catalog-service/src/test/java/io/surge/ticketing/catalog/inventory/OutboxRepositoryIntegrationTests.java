@@ -3,7 +3,6 @@ package io.surge.ticketing.catalog.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,20 +17,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.surge.ticketing.testsupport.TestInfrastructure;
+import io.surge.ticketing.catalog.ThrowawaySchema;
 
 /** The relay's claim against real PostgreSQL, in a throw-away schema, relay off (nothing is published). */
 @SpringBootTest(properties = {"ticketing.catalog.outbox.enabled=false", "spring.kafka.admin.auto-create=false"})
 @ActiveProfiles("test")
 class OutboxRepositoryIntegrationTests {
 
-    static final String SCHEMA = "catalog_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    static JdbcClient cleanup;
+    static final ThrowawaySchema SCHEMA = new ThrowawaySchema();
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @Autowired
@@ -44,15 +41,12 @@ class OutboxRepositoryIntegrationTests {
     TransactionTemplate tx;
 
     @AfterAll
-    static void dropSchema() {
-        if (cleanup != null) {
-            cleanup.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+    static void dropSchema() throws Exception {
+        SCHEMA.drop();
     }
 
     @Test
     void aSecondRelayNeverTakesALaterMessageOfAKeyWhoseEarlierMessageIsInFlight() throws Exception {
-        cleanup = jdbc;
         jdbc.sql("DELETE FROM outbox").update();
         for (String key : List.of("k1", "k1", "k2")) {
             outbox.append("t", key, "x", "{}");
@@ -84,7 +78,6 @@ class OutboxRepositoryIntegrationTests {
 
     @Test
     void onceTheEarlierMessageIsGoneTheNextOneOfItsKeyIsClaimable() {
-        cleanup = jdbc;
         jdbc.sql("DELETE FROM outbox").update();
         outbox.append("t", "a", "x", "1");
         outbox.append("t", "a", "x", "2");

@@ -3,8 +3,6 @@ package io.surge.ticketing.catalog.venue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.util.UUID;
-
 import jakarta.persistence.Persistence;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.surge.ticketing.testsupport.TestInfrastructure;
+import io.surge.ticketing.catalog.ThrowawaySchema;
 
 /**
  * The venue aggregate's mapping against the real local PostgreSQL, in a throw-away schema migrated by Flyway (which
@@ -29,13 +27,11 @@ import io.surge.ticketing.testsupport.TestInfrastructure;
 @ActiveProfiles("test")
 class VenueRepositoryIntegrationTests {
 
-    static final String SCHEMA = "catalog_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    static JdbcClient cleanup;
+    static final ThrowawaySchema SCHEMA = new ThrowawaySchema();
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().jdbcUrl("catalog", SCHEMA));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @Autowired
@@ -48,15 +44,12 @@ class VenueRepositoryIntegrationTests {
     JdbcClient jdbc;
 
     @AfterAll
-    static void dropSchema() {
-        if (cleanup != null) {
-            cleanup.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+    static void dropSchema() throws Exception {
+        SCHEMA.drop();
     }
 
     @Test
     void aVenueIsSavedWithItsSectionsInVenueOrderAndReadBackWithThemInOneGo() {
-        cleanup = jdbc;
         Venue venue = new Venue("Riverside Arena", "Lisbon", "PT");
         venue.addSeatedSection("B", 2, 3);
         venue.addGeneralAdmissionSection("Floor", 400);
@@ -86,7 +79,6 @@ class VenueRepositoryIntegrationTests {
 
     @Test
     void eventsSeeAVenuesSectionsByIdInOrderAndNothingForAnUnknownVenue() {
-        cleanup = jdbc;
         Venue venue = new Venue("Hall", "Porto", "PT");
         venue.addSeatedSection("Upper", 1, 1);
         venue.addGeneralAdmissionSection("Pit", 50);

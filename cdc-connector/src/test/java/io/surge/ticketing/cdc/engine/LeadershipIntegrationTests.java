@@ -1,6 +1,7 @@
 package io.surge.ticketing.cdc.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -53,8 +54,8 @@ class LeadershipIntegrationTests {
             second.await(stopping::get, secondStandby::set);
             return null;
         });
-        Thread.sleep(500);
-        assertThat(waiting).isNotDone();
+        // the second keeps waiting (it stands by) for as long as the first holds the slot
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> !waiting.isDone());
         assertThat(secondStandby).as("the second reports standing by while the first holds the slot").isTrue();
         assertThat(second.held()).isFalse();
 
@@ -69,8 +70,7 @@ class LeadershipIntegrationTests {
             first.await(stopping::get, firstAgain::set);
             return null;
         });
-        Thread.sleep(400);
-        assertThat(back).isNotDone();
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(3)).until(() -> !back.isDone());
         assertThat(firstAgain).isTrue();
     }
 
