@@ -30,6 +30,7 @@ import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.Topics;
 import io.surge.ticketing.contracts.messages.MessageJson;
 import io.surge.ticketing.contracts.messages.ReserveCommand;
+import io.surge.ticketing.contracts.redis.BookingRedisKeys;
 import io.surge.ticketing.platform.web.DomainException;
 
 /**
@@ -47,6 +48,11 @@ class ReserveUseCase implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReserveUseCase.class);
     /** The servlet-level ceiling on a request's wait; the decision wait below is what clients normally see. */
     static final long ASYNC_TIMEOUT_MS = 30_000;
+    /**
+     * How long after it was written the short-lived PENDING marker cannot have expired: its lifetime, less a second
+     * for the clock's jitter. Measured once the marker's refresh has come back, so the refresh reached Redis earlier.
+     */
+    static final long SHORT_MARKER_CERTAINLY_ALIVE_MS = BookingRedisKeys.PENDING_UNACKNOWLEDGED_TTL.toMillis() - 1_000;
 
     private final BookingProperties properties;
     private final AdmissionCheck admission;
@@ -119,6 +125,7 @@ class ReserveUseCase implements DisposableBean {
                     "too many reservations are waiting; retry shortly", Map.of("retry_after_seconds", 5));
         }
         pending.await(bookingId, reply::decided);
+        long markedAt = clock.millis();
         markers.mark(bookingId, userId, eventId);
 
         ReserveCommand command = new ReserveCommand(bookingId, eventId, userId, request.ticketIds(),
@@ -143,7 +150,7 @@ class ReserveUseCase implements DisposableBean {
                 return;
             }
             meters.counter("booking.commands.buffered").increment();
-            timers.execute(() -> markAccepted(bookingId, userId, eventId));
+            timers.execute(() -> markAccepted(bookingId, userId, eventId, markedAt));
             timers.schedule(() -> {
                 pending.forget(bookingId);
                 reply.pending(bookingId, eventId);
@@ -153,13 +160,21 @@ class ReserveUseCase implements DisposableBean {
     }
 
     /**
-     * The command is on Kafka: its marker lives its full lifetime. A marker already gone was deleted by the decision
-     * (the booking row answers now) or outlived by a slow acknowledgement (written again, so the booking reads
-     * PENDING until it is decided).
+     * The command is on Kafka: its marker lives its full lifetime. A marker already gone was either deleted by the
+     * decision (the booking row answers now) or outlived by a slow acknowledgement (written again, so the booking
+     * reads PENDING until it is decided). Which one needs no database read while the short-lived marker cannot have
+     * expired yet: in a closed loop the decision often beats the acknowledgement, and a lookup per reservation on this
+     * one thread is what it would cost.
      */
-    private void markAccepted(UUID bookingId, String userId, long eventId) {
+    private void markAccepted(UUID bookingId, String userId, long eventId, long markedAt) {
         try {
-            if (!markers.accepted(bookingId, userId, eventId) && bookings.find(bookingId).isEmpty()) {
+            if (markers.accepted(bookingId, userId, eventId)) {
+                return;
+            }
+            if (clock.millis() - markedAt < SHORT_MARKER_CERTAINLY_ALIVE_MS) {
+                return; // deleted by the decision
+            }
+            if (bookings.find(bookingId).isEmpty()) {
                 markers.restore(bookingId, userId, eventId);
             }
         } catch (RuntimeException e) {

@@ -35,6 +35,7 @@ import io.surge.ticketing.booking.inventory.EventFacts;
 import io.surge.ticketing.booking.inventory.EventFactsCache;
 import io.surge.ticketing.contracts.ErrorCode;
 import io.surge.ticketing.contracts.Topics;
+import io.surge.ticketing.contracts.redis.BookingRedisKeys;
 import io.surge.ticketing.platform.web.DomainException;
 
 /** The reserve API's early refusals, before anything is buffered. */
@@ -52,10 +53,10 @@ class ReserveUseCaseUnitTests {
     private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ReservationReply reply = mock(ReservationReply.class);
+    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final ReserveUseCase buffer = new ReserveUseCase(BookingPropertiesFixture.defaults(),
             mock(AdmissionCheck.class), events, mock(BacklogMonitor.class), pending, markers, bookings, kafka,
-            mock(CommandRouting.class), mock(SoldOutSections.class), liveTickets, meters,
-            Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
+            mock(CommandRouting.class), mock(SoldOutSections.class), liveTickets, meters, clock);
 
     @BeforeEach
     void anEventOnSaleWithALimitOfFour() {
@@ -176,7 +177,11 @@ class ReserveUseCaseUnitTests {
                 .thenReturn(CompletableFuture.completedFuture(null));
         java.util.UUID slow = ReserveRules.bookingId("u-slow", "key-3");
         java.util.UUID decided = ReserveRules.bookingId("u-fast", "key-4");
-        when(markers.accepted(any(), anyString(), org.mockito.ArgumentMatchers.anyLong())).thenReturn(false);
+        // both acknowledgements come after the short marker's lifetime: it is gone, and only the booking row can say why
+        when(markers.accepted(any(), anyString(), org.mockito.ArgumentMatchers.anyLong())).thenAnswer(call -> {
+            clock.advance(BookingRedisKeys.PENDING_UNACKNOWLEDGED_TTL.plusSeconds(1));
+            return false;
+        });
         when(bookings.find(slow)).thenReturn(java.util.Optional.empty());
         when(bookings.find(decided)).thenReturn(java.util.Optional.empty(),
                 java.util.Optional.of(org.mockito.Mockito.mock(io.surge.ticketing.booking.bookings.Booking.class)));
@@ -187,5 +192,52 @@ class ReserveUseCaseUnitTests {
         verify(markers, org.mockito.Mockito.timeout(2_000)).restore(slow, "u-slow", EVENT);
         verify(markers, org.mockito.Mockito.after(300).never()).restore(eq(decided), anyString(),
                 org.mockito.ArgumentMatchers.anyLong());
+    }
+
+    @Test
+    void aMarkerGoneBeforeItsShortLifetimeEndedWasDeletedByTheDecisionAndCostsNoLookup() {
+        when(liveTickets.find(eq(EVENT), anyString())).thenReturn(OptionalInt.empty());
+        when(kafka.send(eq(Topics.BOOKING_COMMANDS), any(), anyString(), anyString()))
+                .thenReturn(CompletableFuture.completedFuture(null));
+        java.util.UUID decided = ReserveRules.bookingId("u-fast", "key-5");
+        when(markers.accepted(any(), anyString(), org.mockito.ArgumentMatchers.anyLong())).thenAnswer(call -> {
+            clock.advance(java.time.Duration.ofMillis(40));
+            return false;
+        });
+
+        buffer.submit("u-fast", "admission", "key-5", new ReserveRequest(EVENT, null, 1L, 1), reply);
+
+        verify(markers, org.mockito.Mockito.timeout(2_000)).accepted(decided, "u-fast", EVENT);
+        // the one lookup is the Idempotency-Key's, at the door; the acknowledgement adds none
+        verify(bookings, org.mockito.Mockito.after(300).times(1)).find(decided);
+        verify(markers, never()).restore(eq(decided), anyString(), org.mockito.ArgumentMatchers.anyLong());
+    }
+
+    /** A clock the test moves on; the use case reads it on its own timer thread. */
+    private static final class SteppedClock extends Clock {
+        private final java.util.concurrent.atomic.AtomicReference<Instant> now;
+
+        SteppedClock(Instant start) {
+            this.now = new java.util.concurrent.atomic.AtomicReference<>(start);
+        }
+
+        void advance(java.time.Duration by) {
+            now.updateAndGet(t -> t.plus(by));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }
