@@ -118,6 +118,8 @@ new_event() {
 }
 EVENT_PG="$(new_event pgbench)"; EVENT_E2E="$(new_event e2e)"; EVENTS=("$EVENT_PG" "$EVENT_E2E")
 if on burst; then EVENT_BURST="$(new_event burst)"; EVENTS+=("$EVENT_BURST"); fi
+# the write path warms up on an event of its own, so the measured rounds start on the same fresh event every time
+if on reserve; then EVENT_WARM="$(new_event warm-up)"; EVENTS+=("$EVENT_WARM"); fi
 inventory_loaded() { [[ "$(psql_booking -c "SELECT count(*) FROM event_inventory WHERE event_id = $1")" == 1 ]]; }
 for e in "${EVENTS[@]}"; do
   for _ in $(seq 1 120); do inventory_loaded "$e" && break; sleep 1; done
@@ -128,15 +130,20 @@ section_list() { psql_booking -c "SELECT string_agg(section_id::text, ',' ORDER 
 PG_SECTIONS="$(section_list "$EVENT_PG")"; E2E_SECTIONS="$(section_list "$EVENT_E2E")"
 [[ -n "$PG_SECTIONS" && -n "$E2E_SECTIONS" ]] || die "benchmark events have no inventory"
 FIRST_SECTION="${PG_SECTIONS%%,*}"; LAST_SECTION="${PG_SECTIONS##*,}"
+if on reserve; then WARM_SECTIONS="$(section_list "$EVENT_WARM")"; fi
 
 say "signing 50,000 admission tokens for the reservation run"
 CP="$OUT/contracts.classpath"
 (cd "$ROOT" && ./mvnw -q -B -pl contracts dependency:build-classpath -Dmdep.outputFile="$CP" >/dev/null)
 java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/AdmissionTokens.java" "$EVENT_E2E" 50000 "$OUT/fans-tokens.tsv"
+if on reserve; then
+  java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/AdmissionTokens.java" "$EVENT_WARM" 50000 "$OUT/warm-tokens.tsv"
+fi
 # The services answer only the platform's own callers: the direct rows sign their requests as the gateway would,
 # with credentials good for ten minutes, signed again before each use.
 creds() { java -cp "$ROOT/contracts/target/classes:$(cat "$CP")" "$HERE/ServiceCredentials.java" "$@"; }
 fresh_fans() { creds add "$OUT/fans-tokens.tsv" "$OUT/fans.tsv"; }
+fresh_warm_fans() { creds add "$OUT/warm-tokens.tsv" "$OUT/warm.tsv"; }
 fresh_wr_fans() { creds users "wr-$1" 60000 "$OUT/wr-$1.tsv"; }
 ANON=""
 fresh_anon() { ANON="$(creds anonymous)"; }
@@ -165,10 +172,25 @@ if on availability; then
   DURATION=30 wrk_rps "http://127.0.0.1:8080/api/v1/events/$EVENT_E2E/availability" -s "$HERE/spread-ips.lua" >/dev/null
 fi
 if on reserve; then
-  # the write path has the most to compile (HTTP, Kafka, JDBC, Redis, JSON): a minute. Measured: after 10 s of
-  # load the closed loop decides ~300/s, after two minutes 600-900/s on the same JVM (docs/benchmarks.md)
-  fresh_fans
-  wrk -t2 -c"$RESERVE_CONNECTIONS" -d60s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/fans.tsv" "$EVENT_E2E" "$E2E_SECTIONS" >/dev/null 2>&1
+  # The write path has the most to compile (HTTP, Kafka, JDBC, Redis, JSON), and on these two shared cores C2 is still
+  # compiling its frames minutes after start: from a fresh JVM, 8-s rounds climbed 99 -> 202 -> 309 -> 529/s over
+  # three minutes (JFR shows C2 compilations of the JDBC, Kafka and Tomcat frames three minutes in), and a 40-s
+  # warm-up that stopped at the first two windows within 10 % (152 322 389 413) left the rounds at 322-409. So warm
+  # up for at least two minutes, then until two 10-s windows decide within 10 % of each other (at most three
+  # minutes, and before the warm-up event's 100,000 seats run low), and print the windows.
+  prev=0; warm_rates=""
+  for w in $(seq 1 18); do
+    fresh_warm_fans
+    b="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_WARM AND status = 'RESERVED'")"
+    ((b < 85000)) || break
+    wrk -t2 -c"$RESERVE_CONNECTIONS" -d10s -s "$HERE/reserve.lua" http://127.0.0.1:8084 -- "$OUT/warm.tsv" "$EVENT_WARM" "$WARM_SECTIONS" >/dev/null 2>&1
+    a="$(psql_booking -c "SELECT count(*) FROM bookings WHERE event_id = $EVENT_WARM AND status = 'RESERVED'")"
+    rate=$(( (a - b) / 10 )); warm_rates+="$rate "
+    if (( w >= 12 )) && awk -v r="$rate" -v p="$prev" 'BEGIN { exit !(p > 0 && r >= 0.9 * p && r <= 1.1 * p) }'; then break; fi
+    prev=$rate
+  done
+  WARM_LINE="write path warm-up, decided per second in 10-s windows: $warm_rates"
+  say "$WARM_LINE"
 fi
 if on search; then
   DURATION=10 wrk_rps "http://127.0.0.1:8083/api/v1/events/search?q=$SEARCH_Q" -H "X-Service-Credential: $ANON" >/dev/null
@@ -336,6 +358,7 @@ WG="$(m wr_progress)"
   row "availability, CDN stand-in (nginx cache, 1 s)" "$AC" "$NGINX" "$(ratio "$AC" "$NGINX")"
   row "reservations decided, HTTP->Kafka->PG->Redis" "$RES" "$PGB" "$(ratio "$RES" "$PGB")"
   [[ -n "$(m decision_p99)" && "$(m decision_p99)" != 0 ]] && echo "  decision latency p99, accepted -> decided: $(m decision_p99) ms (rounds: ${RUNS[decision_p99]:-})"
+  [[ -n "${WARM_LINE:-}" ]] && echo "  $WARM_LINE"
   [[ -n "$BURST_LINE" ]] && echo "  $BURST_LINE"
   if ((${#SCALING_LINES[@]})); then
     printf '%-44s %12s %12s %8s\n' "scaling (docs/scaling.md)" "1 instance" "2 instances" "ratio"
