@@ -124,4 +124,37 @@ class AdmissionTokenCodecUnitTests {
         }
         assertThat(AdmissionTokenCodec.Failure.detailOf(ErrorCode.FORBIDDEN)).isEqualTo("admission refused");
     }
+
+    @Test
+    void manyThreadsVerifyingUnderTheCurrentAndThePreviousKeyEachGetTheirOwnTokensRight() throws Exception {
+        var before = AdmissionTokenCodec.fromSecret("ffffffffffffffffffffffffffffffff", clock);
+        var rotated = AdmissionTokenCodec.fromSecrets("0123456789abcdef0123456789abcdef",
+                "ffffffffffffffffffffffffffffffff", clock);
+        var forger = AdmissionTokenCodec.fromSecret("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", clock);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var outcomes = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                outcomes.add(pool.submit(() -> {
+                    int wrong = 0;
+                    for (int i = 0; i < 500; i++) {
+                        String user = "u-" + thread + "-" + i;
+                        var token = new AdmissionToken(user, 42, NOW, NOW.plusSeconds(60), "j" + i);
+                        // a Mac per key and thread: interleaving the two keys and a forgery must not mix their state
+                        wrong += rotated.verify(codec.encode(token), user, 42).valid() ? 0 : 1;
+                        wrong += rotated.verify(before.encode(token), user, 42).valid() ? 0 : 1;
+                        wrong += rotated.verify(forger.encode(token), user, 42).failure() == Failure.BAD_SIGNATURE ? 0 : 1;
+                        wrong += rotated.verify(codec.encode(token), user + "x", 42).failure() == Failure.WRONG_USER ? 0 : 1;
+                    }
+                    return wrong;
+                }));
+            }
+            for (var outcome : outcomes) {
+                assertThat(outcome.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
