@@ -2,17 +2,13 @@ package io.surge.ticketing.booking.tickets;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import io.surge.ticketing.contracts.messages.TicketIds;
+import io.surge.ticketing.contracts.signing.SigningKey;
 
 /**
  * The ticket-code format: {@code t1.<kid>.<base64url(payload)>.<base64url(HMAC-SHA256)>}, the payload being the
@@ -31,7 +27,6 @@ import io.surge.ticketing.contracts.messages.TicketIds;
 public final class TicketCodec {
 
     private static final String VERSION = "t1";
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int PAYLOAD_BYTES = 32;
     private static final int MAC_BYTES = 32;
     private static final int MAX_CODE_LENGTH = 256;
@@ -46,9 +41,9 @@ public final class TicketCodec {
         if (secret == null) {
             throw new IllegalArgumentException("the ticket-code secret (TICKETING_TICKET_SECRET) is not configured");
         }
-        this.current = SigningKey.of(secret.getBytes(StandardCharsets.UTF_8));
+        this.current = SigningKey.of(secret.getBytes(StandardCharsets.UTF_8), "a ticket-code secret");
         this.previous = previousSecret == null || previousSecret.isBlank() ? null
-                : SigningKey.of(previousSecret.getBytes(StandardCharsets.UTF_8));
+                : SigningKey.of(previousSecret.getBytes(StandardCharsets.UTF_8), "a ticket-code secret");
     }
 
     /** What a code names: one ticket of one event, in one booking. */
@@ -110,50 +105,6 @@ public final class TicketCodec {
             return bytes.length == length && ENCODER.encodeToString(bytes).equals(text) ? bytes : null;
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** An HMAC key and its id (derived from the key, so that every holder of the key agrees on it). */
-    private static final class SigningKey {
-
-        private final String id;
-        private final SecretKeySpec spec;
-        // one initialised Mac per thread: scanners check codes concurrently, and Mac.getInstance costs more than a MAC
-        private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
-
-        private SigningKey(String id, SecretKeySpec spec) {
-            this.id = id;
-            this.spec = spec;
-        }
-
-        static SigningKey of(byte[] secret) {
-            if (secret.length < 32) {
-                throw new IllegalArgumentException("a ticket-code secret must be at least 32 bytes");
-            }
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
-                return new SigningKey(HexFormat.of().formatHex(digest, 0, 4), new SecretKeySpec(secret.clone(), ALGORITHM));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String id() {
-            return id;
-        }
-
-        byte[] sign(String signingInput) {
-            return macs.get().doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)); // doFinal resets the Mac
-        }
-
-        private Mac newMac() {
-            try {
-                Mac mac = Mac.getInstance(ALGORITHM);
-                mac.init(spec);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -1,18 +1,15 @@
 package io.surge.ticketing.contracts.admission;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.surge.ticketing.contracts.ErrorCode;
+import io.surge.ticketing.contracts.signing.SigningKey;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -31,7 +28,6 @@ import tools.jackson.databind.ObjectMapper;
 public final class AdmissionTokenCodec {
 
     private static final String VERSION = "v2";
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int MAX_TOKEN_LENGTH = 2048;
@@ -47,8 +43,8 @@ public final class AdmissionTokenCodec {
 
     /** @param previousSecret the key being rotated out (still accepted), or null */
     public AdmissionTokenCodec(byte[] secret, byte[] previousSecret, Clock clock) {
-        this.current = SigningKey.of(secret);
-        this.previous = previousSecret == null || previousSecret.length == 0 ? null : SigningKey.of(previousSecret);
+        this.current = SigningKey.of(secret, "admission secret");
+        this.previous = previousSecret == null || previousSecret.length == 0 ? null : SigningKey.of(previousSecret, "admission secret");
         this.clock = clock;
     }
 
@@ -157,55 +153,6 @@ public final class AdmissionTokenCodec {
             return ENCODER.encodeToString(bytes).equals(text) ? bytes : null;
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /**
-     * An HMAC key and its id (derived from the key, so that every holder of the key agrees on it), with one initialised
-     * {@link Mac} per thread: every reservation and payment verifies a token, and {@code Mac.getInstance} plus
-     * {@code init} (a provider lookup and a digest of the key) cost more than the MAC itself (8 % of booking-service's
-     * CPU samples under the reservation loop).
-     */
-    private static final class SigningKey {
-
-        private final String id;
-        private final SecretKeySpec spec;
-        private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
-
-        private SigningKey(String id, SecretKeySpec spec) {
-            this.id = id;
-            this.spec = spec;
-        }
-
-        static SigningKey of(byte[] secret) {
-            if (secret == null || secret.length < 32) {
-                throw new IllegalArgumentException("admission secret must be at least 32 bytes");
-            }
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
-                return new SigningKey(HexFormat.of().formatHex(digest, 0, 4), new SecretKeySpec(secret.clone(), ALGORITHM));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String id() {
-            return id;
-        }
-
-        /** {@code doFinal} leaves the thread's Mac reset, ready for the next input under the same key. */
-        byte[] sign(String signingInput) {
-            return macs.get().doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-        }
-
-        private Mac newMac() {
-            try {
-                Mac mac = Mac.getInstance(ALGORITHM);
-                mac.init(spec);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 
